@@ -1,0 +1,35 @@
+#include "commands.hpp"
+#include "options.hpp"
+
+#include <interop/errors.hpp>
+
+#include <iostream>
+
+namespace interop::cli {
+namespace {
+
+constexpr const char* convert_help = R"(usage: interop convert [--from FORMAT] --to FORMAT IN OUT
+
+Reads IN (a file, a folder or a zip) and writes OUT in another format, record by record.
+Without --from the input format is identified from its content. OUT "-" is standard output.
+The output file appears only once the conversion has succeeded.
+)";
+
+} // namespace
+
+int convert_command(const registry& reg, const args& a) {
+    options o(a, {}, {"--from", "--to"});
+    if (o.flag("--help")) return help(convert_help);
+    o.expect_positional(2, "interop convert [--from FORMAT] --to FORMAT IN OUT");
+    const auto to = o.value("--to");
+    if (!to) throw usage_error("convert needs --to FORMAT");
+    const adapter_info& out_format = reg.get(*to);
+    if (!out_format.can_write()) throw unsupported_format_error("format " + out_format.name + " cannot be written");
+    diagnostics diags;
+    auto writer = out_format.make_writer(o.positional()[1]);
+    read_input(reg, o.positional()[0], o.value("--from"), *writer, diags);
+    print_diagnostics(diags);
+    return ok;
+}
+
+} // namespace interop::cli

@@ -1,0 +1,89 @@
+// formats, identify, and what the other commands share.
+
+#include "commands.hpp"
+#include "options.hpp"
+#include "progress.hpp"
+
+#include <interop/errors.hpp>
+
+#include <iostream>
+
+namespace interop::cli {
+
+int help(const char* text) {
+    std::cout << text;
+    return ok;
+}
+
+void print_diagnostics(const diagnostics& diags) {
+    for (const auto& d : diags.items()) std::cerr << d.to_string() << '\n';
+    if (diags.dropped() > 0) std::cerr << "… and " << diags.dropped() << " more diagnostics not shown\n";
+}
+
+void read_input(const registry& reg, const std::string& path, const std::optional<std::string>& from, io::record_sink& sink,
+                diagnostics& diags) {
+    const auto in = io::input::open(path);
+    const adapter_info& adapter = from ? reg.get(*from) : reg.identify(in);
+    if (!adapter.can_read()) throw unsupported_format_error("format " + adapter.name + " cannot be read");
+    progress_sink progress(sink, "reading " + path);
+    adapter.make_reader(read_options{})->read(in, progress, diags);
+}
+
+model::dataset read_dataset(const registry& reg, const std::string& path, const std::optional<std::string>& from,
+                            diagnostics& diags) {
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    read_input(reg, path, from, sink, diags);
+    return ds;
+}
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
+    return out;
+}
+
+constexpr const char* formats_help = R"(usage: interop formats
+
+Lists the registered formats: name, read (R) and write (W) capabilities, domains, title.
+)";
+
+constexpr const char* identify_help = R"(usage: interop identify FILE...
+
+Says which format each input (file, folder or zip) is in, from its content.
+Exit code 3 when an input cannot be identified.
+)";
+
+} // namespace
+
+int formats_command(const registry& reg, const args& a) {
+    options o(a, {}, {});
+    if (o.flag("--help")) return help(formats_help);
+    o.expect_positional(0, "interop formats");
+    for (const auto& f : reg.all())
+        std::cout << f.name << '\t' << (f.can_read() ? "R" : "-") << (f.can_write() ? "W" : "-") << '\t' << join(f.domains) << '\t'
+                  << f.title << '\n';
+    return ok;
+}
+
+int identify_command(const registry& reg, const args& a) {
+    options o(a, {}, {});
+    if (o.flag("--help")) return help(identify_help);
+    if (o.positional().empty()) throw usage_error("usage: interop identify FILE...");
+    int code = ok;
+    for (const auto& path : o.positional()) {
+        try {
+            const auto in = io::input::open(path);
+            std::cout << path << ": " << reg.identify(in).name << '\n';
+        } catch (const error& e) {
+            std::cout << path << ": unknown\n";
+            std::cerr << e.what() << '\n';
+            code = unreadable;
+        }
+    }
+    return code;
+}
+
+} // namespace interop::cli

@@ -1,0 +1,11 @@
+# Warnings and sanitizers, applied to each of the project's own targets.
+function(interop_build_flags target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+  if(INTEROP_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(INTEROP_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()

@@ -1,0 +1,91 @@
+#pragma once
+/**
+ * @file Adapters and their registry. An adapter reads a vendor format into the canonical
+ * model, writes the model out in that format, or both. Adapters register explicitly;
+ * `register_all_adapters()` (generated) registers every adapter built into the library.
+ */
+
+#include <interop/diagnostics.hpp>
+#include <interop/io/input.hpp>
+#include <interop/io/sink.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace interop {
+
+/** What `identify` says of an input. */
+enum class confidence { no, unsure, yes };
+std::string_view to_string(confidence c);
+
+/** Bounds every reader honours. */
+struct read_options {
+    std::uint64_t max_input_bytes = 16ULL << 30;
+    std::size_t max_depth = 64;
+    std::size_t max_record_bytes = 16U << 20;
+};
+
+class reader {
+public:
+    reader() = default;
+    reader(const reader&) = delete;
+    reader& operator=(const reader&) = delete;
+    virtual ~reader() = default;
+    /**
+     * Reads the input and pushes records into `sink`, then calls `sink.on_end()`. Anything it
+     * cannot map is reported in `diags`.
+     * @throws parse_error naming file, position and format; io_error.
+     */
+    virtual void read(const io::input& in, io::record_sink& sink, diagnostics& diags) = 0;
+};
+
+/** The model's domains, as adapters declare them. */
+inline constexpr std::string_view all_domains[] = {"structure", "people", "groups", "timetable", "school_life", "news", "messaging"};
+
+struct adapter_info {
+    std::string name;  ///< short lowercase name used on command lines: json, aaf, ical, …
+    std::string title; ///< human name
+    std::vector<std::string> domains;
+    std::vector<std::string> extensions; ///< without dot, informative only
+    std::string media_type;
+    /** Cheap and silent: looks at content markers, never throws. */
+    std::function<confidence(const io::input&)> identify;
+    /** Empty when the adapter cannot read. */
+    std::function<std::unique_ptr<reader>(const read_options&)> make_reader;
+    /** Empty when the adapter cannot write. The writer finishes the file on `on_end()`. */
+    std::function<std::unique_ptr<io::record_sink>(const std::filesystem::path& out)> make_writer;
+
+    bool can_read() const { return static_cast<bool>(make_reader); }
+    bool can_write() const { return static_cast<bool>(make_writer); }
+};
+
+class registry {
+public:
+    /** Adds an adapter; adding a name already present changes nothing and returns false. */
+    bool add(adapter_info info);
+    /** nullptr when absent. */
+    const adapter_info* find(std::string_view name) const;
+    /** @throws unsupported_format_error naming the known formats. */
+    const adapter_info& get(std::string_view name) const;
+    const std::vector<adapter_info>& all() const { return m_adapters; }
+
+    struct verdict {
+        const adapter_info* adapter;
+        interop::confidence confidence;
+    };
+    /** Every reading adapter's verdict on the input, in registration order. */
+    std::vector<verdict> identify_all(const io::input& in) const;
+    /**
+     * The one adapter that reads this input: the only `yes`, or else the only `unsure`.
+     * @throws unsupported_format_error when none or several match, naming the candidates.
+     */
+    const adapter_info& identify(const io::input& in) const;
+
+private:
+    std::vector<adapter_info> m_adapters;
+};
+
+} // namespace interop

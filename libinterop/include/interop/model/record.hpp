@@ -1,0 +1,29 @@
+#pragma once
+/** @file The fields every record kind carries. */
+
+#include <interop/model/types.hpp>
+
+namespace interop::model {
+
+/**
+ * Common part of every record: `id` is stable within its school and kind; `school` is the
+ * UAI of the school the record belongs to.
+ */
+struct record {
+    std::string id;
+    std::string school;
+    std::vector<external_id> external_ids;
+    model::extensions extensions;
+    model::provenance provenance; ///< where it was read from; not content
+
+    bool operator==(const record&) const = default;
+
+    template <class S, class V> static void common_fields(S& s, V& v) {
+        v("id", s.id, "Stable identifier of the record within its school and kind.");
+        v("school", s.school, "UAI of the school the record belongs to.");
+        v("external_ids", s.external_ids, "Identifiers of the same record in other systems.");
+        v("extensions", s.extensions, "Vendor fields the model has no place for, kept verbatim.");
+    }
+};
+
+} // namespace interop::model

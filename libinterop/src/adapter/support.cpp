@@ -1,0 +1,43 @@
+#include <interop/adapter/support.hpp>
+#include <interop/errors.hpp>
+#include <interop/io/output.hpp>
+
+namespace interop::adapter_support {
+
+const io::input::entry& only_entry(const io::input& in, std::string_view format) {
+    if (in.entries().size() == 1) return in.entries().front();
+    throw parse_error({in.name()}, std::string(format),
+                      "expects a single file, found " + std::to_string(in.entries().size()));
+}
+
+std::string_view skip_bom_and_space(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first == std::string_view::npos ? std::string_view{} : text.substr(first);
+}
+
+namespace {
+/** Forwards to a writer and commits the file after it has finished. */
+class committing_sink : public io::record_sink {
+public:
+    committing_sink(const std::filesystem::path& out, const std::function<std::unique_ptr<io::record_sink>(std::ostream&)>& make)
+        : m_file(out), m_inner(make(m_file.stream())) {}
+    void on_metadata(const model::metadata& m) override { m_inner->on_metadata(m); }
+    void on_record(model::any_record&& r) override { m_inner->on_record(std::move(r)); }
+    void on_end() override {
+        m_inner->on_end();
+        m_file.commit();
+    }
+
+private:
+    io::output_file m_file;
+    std::unique_ptr<io::record_sink> m_inner;
+};
+} // namespace
+
+std::unique_ptr<io::record_sink> committing_writer(const std::filesystem::path& out,
+                                                   std::function<std::unique_ptr<io::record_sink>(std::ostream&)> make) {
+    return std::make_unique<committing_sink>(out, make);
+}
+
+} // namespace interop::adapter_support

@@ -1,0 +1,23 @@
+#pragma once
+// Parsing into a DOM with a nesting limit, so that no recursion downstream can overflow.
+
+#include <rapidjson/document.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace interop::json::detail {
+
+struct parse_failure {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+/** Parses `text` (UTF-8, validated) into `doc`; refuses nesting deeper than `max_depth`. */
+std::optional<parse_failure> parse_bounded(std::string_view text, rapidjson::Document& doc, std::size_t max_depth);
+
+/** Checks `interop_schema`; throws schema_version_error or returns a warning text for a newer minor. */
+std::optional<std::string> check_schema_version(std::string_view version, const std::string& file, std::uint64_t line);
+
+} // namespace interop::json::detail
