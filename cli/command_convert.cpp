@@ -23,7 +23,7 @@ int convert_command(const registry& reg, const args& a) {
     o.expect_positional(2, "interop convert [--from FORMAT] --to FORMAT IN OUT");
     const auto to = o.value("--to");
     if (!to) throw usage_error("convert needs --to FORMAT");
-    const adapter_info& out_format = reg.get(*to);
+    const adapter_info& out_format = format_named(reg, *to);
     if (!out_format.can_write()) throw unsupported_format_error("format " + out_format.name + " cannot be written");
     diagnostics diags;
     auto writer = out_format.make_writer(o.positional()[1]);

@@ -20,10 +20,18 @@ void print_diagnostics(const diagnostics& diags) {
     if (diags.dropped() > 0) std::cerr << "… and " << diags.dropped() << " more diagnostics not shown\n";
 }
 
+const adapter_info& format_named(const registry& reg, const std::string& name) {
+    try {
+        return reg.get(name);
+    } catch (const unsupported_format_error& e) {
+        throw usage_error(e.what());
+    }
+}
+
 void read_input(const registry& reg, const std::string& path, const std::optional<std::string>& from, io::record_sink& sink,
                 diagnostics& diags) {
     const auto in = io::input::open(path);
-    const adapter_info& adapter = from ? reg.get(*from) : reg.identify(in);
+    const adapter_info& adapter = from ? format_named(reg, *from) : reg.identify(in);
     if (!adapter.can_read()) throw unsupported_format_error("format " + adapter.name + " cannot be read");
     progress_sink progress(sink, "reading " + path);
     adapter.make_reader(read_options{})->read(in, progress, diags);
@@ -76,7 +84,8 @@ int identify_command(const registry& reg, const args& a) {
     for (const auto& path : o.positional()) {
         try {
             const auto in = io::input::open(path);
-            std::cout << path << ": " << reg.identify(in).name << '\n';
+            const std::string& name = reg.identify(in).name;
+            std::cout << path << ": " << name << '\n';
         } catch (const error& e) {
             std::cout << path << ": unknown\n";
             std::cerr << e.what() << '\n';

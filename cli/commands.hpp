@@ -21,6 +21,8 @@ int validate_command(const registry& reg, const args& a);
 int inspect_command(const registry& reg, const args& a);
 int diff_command(const registry& reg, const args& a);
 
+/** The adapter of a format named on the command line; an unknown name is a usage error. */
+const adapter_info& format_named(const registry& reg, const std::string& name);
 /** Reads `path` with the named format, or the identified one, streaming into `sink`. */
 void read_input(const registry& reg, const std::string& path, const std::optional<std::string>& from, io::record_sink& sink,
                 diagnostics& diags);

@@ -40,6 +40,7 @@ void register_json(registry& r) {
            .domains = {std::begin(all_domains), std::end(all_domains)},
            .extensions = {"json"},
            .media_type = "application/vnd.interop+json",
+           .round_trips = true,
            .identify = identify_json,
            .make_reader = [](const read_options& o) { return std::make_unique<json_reader>(o); },
            .make_writer = [](const std::filesystem::path& out) {

@@ -44,6 +44,7 @@ void register_ndjson(registry& r) {
            .domains = {std::begin(all_domains), std::end(all_domains)},
            .extensions = {"ndjson", "jsonl"},
            .media_type = "application/x-ndjson",
+           .round_trips = true,
            .identify = identify_ndjson,
            .make_reader = [](const read_options& o) { return std::make_unique<ndjson_reader>(o); },
            .make_writer = [](const std::filesystem::path& out) {

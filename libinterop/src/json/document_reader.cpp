@@ -119,8 +119,8 @@ private:
             if (auto warning = check_schema_version(value, m_file, m_stream.line()))
                 m_diags.add(severity::warning, "json.newer-minor", "", *warning, where());
             m_schema_seen = true;
-        } else if (m_key == "generator") m_metadata.generator = value;
-        else if (m_key == "source") m_metadata.source = value;
+        } else if (m_key == "generator") m_metadata.generator = std::string(value);
+        else if (m_key == "source") m_metadata.source = std::string(value);
         else if (m_key == "generated_at") m_metadata.generated_at = parse_meta(value, model::parse_date_time, "an RFC 3339 date-time");
         else if (m_key == "scope") m_metadata.scope = parse_meta(value, model::parse_enum<model::scope>, "full or delta");
         else return root_other("a string");

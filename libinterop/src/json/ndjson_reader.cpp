@@ -61,8 +61,8 @@ public:
         m_sink.on_record(std::move(rec));
     }
 
-    void finish() {
-        start();
+    void finish(std::uint64_t lines) {
+        if (!m_started) fail(lines, "empty input: no dataset header and no record");
         m_sink.on_end();
     }
 
@@ -108,7 +108,7 @@ void read_ndjson(std::istream& in, const std::string& file, io::record_sink& sin
     } catch (const std::length_error& e) {
         throw parse_error({file, lines.line_number() + 1, 0}, format_name, e.what());
     }
-    reader.finish();
+    reader.finish(lines.line_number());
 }
 
 } // namespace interop::json

@@ -22,10 +22,13 @@ template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct is_vector : std::false_type {};
 template <class T> struct is_vector<std::vector<T>> : std::true_type {};
 
-/** Fields of these types may be left out of a JSON object; the others are required. */
+/**
+ * Fields of these types may be left out of a JSON object and keep their declared default
+ * (booleans and enums are always written); the others are required.
+ */
 template <class T>
-constexpr bool may_be_absent = is_optional<T>::value || is_vector<T>::value ||
-                               std::is_same_v<T, model::extensions> || std::is_same_v<T, bool>;
+constexpr bool may_be_absent = is_optional<T>::value || is_vector<T>::value || std::is_same_v<T, model::extensions> ||
+                               std::is_same_v<T, bool> || model::model_enum<T>;
 
 template <class T> bool is_absent(const T& v) {
     if constexpr (is_optional<T>::value) return !v.has_value();

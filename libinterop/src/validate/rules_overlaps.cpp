@@ -19,10 +19,26 @@ struct slot {
 
 using resource_key = std::tuple<std::string, std::string, std::string, std::int64_t>; // school, role, id, day
 
-template <class R> void add_resources(std::map<resource_key, std::vector<slot>>& by, const R& r, std::int64_t day, const slot& s) {
-    for (const auto& t : r.teachers) by[{r.school, "teacher", t, day}].push_back(s);
-    for (const auto& room : r.rooms) by[{r.school, "room", room, day}].push_back(s);
-    for (const auto& c : r.classes) by[{r.school, "class", c, day}].push_back(s);
+struct resources {
+    const std::vector<std::string>& teachers;
+    const std::vector<std::string>& rooms;
+    const std::vector<std::string>& classes;
+};
+
+void add_resources(std::map<resource_key, std::vector<slot>>& by, const std::string& school, const resources& r, std::int64_t day,
+                   const slot& s) {
+    for (const auto& t : r.teachers) by[{school, "teacher", t, day}].push_back(s);
+    for (const auto& room : r.rooms) by[{school, "room", room, day}].push_back(s);
+    for (const auto& c : r.classes) by[{school, "class", c, day}].push_back(s);
+}
+
+/** A session's own lists where it overrides its course, the course's otherwise. */
+resources session_resources(const model::session& s, const model::course* c) {
+    auto pick = [](const std::vector<std::string>& own, const std::vector<std::string>* inherited) -> const std::vector<std::string>& {
+        return own.empty() && inherited ? *inherited : own;
+    };
+    return {pick(s.teachers, c ? &c->teachers : nullptr), pick(s.rooms, c ? &c->rooms : nullptr),
+            pick(s.classes, c ? &c->classes : nullptr)};
 }
 
 class week_sets {
@@ -67,17 +83,22 @@ void report_overlaps(diagnostics& d, const char* kind, std::map<resource_key, st
 } // namespace
 
 void check_overlaps(const model::dataset& ds, diagnostics& d) {
+    std::map<std::pair<std::string, std::string>, const model::course*> course_index;
+    for (const auto& c : ds.all<model::course>()) course_index[{c.school, c.id}] = &c;
     std::map<resource_key, std::vector<slot>> sessions;
     for (const auto& s : ds.all<model::session>()) {
         if (s.status == model::session_status::cancelled) continue; // a moved session occupies its new slot
-        add_resources(sessions, s, model::days_since_epoch(s.day), {s.start.minutes, s.start.minutes + s.duration_minutes, s.id});
+        const auto it = s.course ? course_index.find({s.school, *s.course}) : course_index.end();
+        add_resources(sessions, s.school, session_resources(s, it == course_index.end() ? nullptr : it->second),
+                      model::days_since_epoch(s.day), {s.start.minutes, s.start.minutes + s.duration_minutes, s.id});
     }
     report_overlaps(d, "session", sessions, nullptr);
 
     const week_sets weeks(ds);
     std::map<resource_key, std::vector<slot>> courses;
     for (const auto& c : ds.all<model::course>())
-        add_resources(courses, c, c.weekday, {c.start.minutes, c.start.minutes + c.duration_minutes, c.id, &c});
+        add_resources(courses, c.school, {c.teachers, c.rooms, c.classes}, c.weekday,
+                      {c.start.minutes, c.start.minutes + c.duration_minutes, c.id, &c});
     report_overlaps(d, "course", courses, &weeks);
 }
 

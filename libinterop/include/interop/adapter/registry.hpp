@@ -51,6 +51,8 @@ struct adapter_info {
     std::vector<std::string> domains;
     std::vector<std::string> extensions; ///< without dot, informative only
     std::string media_type;
+    /** Writing then reading gives back an equal dataset (the contract test holds it to that). */
+    bool round_trips = false;
     /** Cheap and silent: looks at content markers, never throws. */
     std::function<confidence(const io::input&)> identify;
     /** Empty when the adapter cannot read. */

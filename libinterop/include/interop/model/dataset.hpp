@@ -45,9 +45,9 @@ template <> struct enum_names<scope> {
 
 struct metadata {
     std::string schema_version{model::schema_version};
-    std::string generator;
+    std::optional<std::string> generator;
     std::optional<date_time> generated_at;
-    std::string source;
+    std::optional<std::string> source;
     model::scope scope = model::scope::full;
     bool operator==(const metadata&) const = default;
 

@@ -1,0 +1,256 @@
+// A full weekly timetable with week A/B alternation, placed greedily so that no teacher,
+// room or class is in two places at once, then a few dated exceptions.
+
+#include "school_builder.hpp"
+
+#include "catalogue.hpp"
+
+#include <array>
+#include <set>
+#include <stdexcept>
+
+namespace interop::generator {
+
+namespace {
+
+constexpr int days = 5;
+constexpr int slots = 8;
+constexpr int week_a = 1, week_b = 2, every_week = 3;
+
+struct position {
+    int day;  // 1 Monday … 5 Friday
+    int slot; // 0 … 7
+};
+
+bool exists(const position& p) { return p.day != 3 || p.slot < 4; } // no classes on Wednesday afternoon
+
+/** Which weeks each resource is busy, per position. */
+class occupancy {
+public:
+    bool free(const std::string& resource, const position& p, int weeks) const {
+        auto it = m_busy.find(resource);
+        return it == m_busy.end() || (it->second[index(p)] & weeks) == 0;
+    }
+    void take(const std::string& resource, const position& p, int weeks) { m_busy[resource][index(p)] |= static_cast<std::uint8_t>(weeks); }
+
+private:
+    static std::size_t index(const position& p) { return static_cast<std::size_t>((p.day - 1) * slots + p.slot); }
+    std::map<std::string, std::array<std::uint8_t, days * slots>> m_busy;
+};
+
+struct lesson {
+    const subject_spec* subject;
+    int weeks;
+};
+
+std::vector<std::string> rooms_for(room_need need) {
+    switch (need) {
+    case room_need::lab: return {"LAB1", "LAB2", "LAB3", "LAB4"};
+    case room_need::technology: return {"TECH1", "TECH2"};
+    case room_need::art: return {"ART1", "ART2"};
+    case room_need::music: return {"MUS1", "MUS2"};
+    case room_need::gym: return {"GYM1", "GYM2", "GYM3", "GYM4"};
+    case room_need::home: return {};
+    }
+    return {};
+}
+
+} // namespace
+
+/** Places lessons and emits courses; lives only while the timetable is built. */
+class scheduler {
+public:
+    scheduler(school_builder& b, school_plan& plan, random& r) : m_builder(b), m_plan(plan), m_random(r) {
+        for (int d = 1; d <= days; ++d)
+            for (int s = 0; s < slots; ++s)
+                if (exists({d, s})) m_positions.push_back({d, s});
+    }
+
+    void bands(int level) {
+        std::vector<std::string> classes;
+        for (const auto& c : m_plan.class_ids)
+            if (m_plan.class_level[c] == level) classes.push_back(c);
+        for (const auto& spec : subjects()) {
+            if (!spec.by_group) continue;
+            std::vector<std::string> groups;
+            for (const auto& [g, gc] : m_plan.group_classes)
+                if (gc == classes && is_group_of(g, spec)) groups.push_back(g);
+            for (const auto& l : split(spec, level, 0)) place_band(classes, groups, l);
+        }
+    }
+
+    void class_lessons(const std::string& class_id, std::size_t class_index) {
+        const int level = m_plan.class_level[class_id];
+        for (const auto& spec : subjects()) {
+            if (spec.by_group) continue;
+            const std::string teacher = assign_teacher(class_id, spec, level);
+            for (const auto& l : split(spec, level, static_cast<int>(class_index)))
+                place_class_lesson(class_id, class_index, teacher, l);
+        }
+    }
+
+private:
+    static bool is_group_of(const std::string& group, const subject_spec& spec) {
+        const bool latin = group.find("LAT") != std::string::npos;
+        return spec.id == "LCALA" ? latin : !latin;
+    }
+
+    /** Weekly lessons, plus one fortnightly lesson for an odd number of half hours. */
+    static std::vector<lesson> split(const subject_spec& spec, int level, int parity) {
+        const int half_hours = spec.half_hours[static_cast<std::size_t>(6 - level)];
+        std::vector<lesson> out(static_cast<std::size_t>(half_hours / 2), lesson{&spec, every_week});
+        if (half_hours % 2) out.push_back({&spec, parity % 2 ? week_b : week_a});
+        return out;
+    }
+
+    std::string assign_teacher(const std::string& audience, const subject_spec& spec, int level) {
+        const auto& candidates = m_plan.teachers_by_subject[spec.id];
+        const std::string* best = &candidates.front();
+        for (const auto& t : candidates)
+            if (m_load[t] < m_load[*best]) best = &t;
+        m_load[*best] += spec.half_hours[static_cast<std::size_t>(6 - level)];
+        m_plan.teacher_of[{audience, spec.id}] = *best;
+        return *best;
+    }
+
+    void place_band(const std::vector<std::string>& classes, const std::vector<std::string>& groups, const lesson& l) {
+        std::vector<std::string> teachers;
+        for (std::size_t k = 0; k < groups.size(); ++k) {
+            const auto& pool = m_plan.teachers_by_subject[l.subject->id];
+            teachers.push_back(pool[k % pool.size()]);
+            m_plan.teacher_of[{groups[k], l.subject->id}] = teachers.back();
+        }
+        for (const auto& p : ordered_positions()) {
+            bool ok = true;
+            for (const auto& c : classes) ok = ok && m_busy.free(c, p, l.weeks);
+            for (const auto& t : teachers) ok = ok && m_busy.free(t, p, l.weeks);
+            if (!ok) continue;
+            for (const auto& c : classes) m_busy.take(c, p, l.weeks);
+            for (std::size_t k = 0; k < groups.size(); ++k) {
+                const std::string room = "S" + std::to_string(101 + index_of(classes[k % classes.size()]));
+                take_and_emit(*l.subject, teachers[k], {}, {groups[k]}, room, p, l.weeks);
+            }
+            return;
+        }
+        throw std::logic_error("generator: no common slot for the groups of " + classes.front());
+    }
+
+    void place_class_lesson(const std::string& class_id, std::size_t class_index, const std::string& teacher, const lesson& l) {
+        const std::string home = "S" + std::to_string(101 + class_index);
+        for (int relaxed = 0; relaxed < 2; ++relaxed) {
+            for (const auto& p : ordered_positions()) {
+                if (!m_busy.free(class_id, p, l.weeks) || !m_busy.free(teacher, p, l.weeks)) continue;
+                if (!relaxed && m_subject_days.contains({class_id, l.subject->id, p.day})) continue;
+                const std::string room = free_room(l.subject->room, home, p, l.weeks);
+                if (room.empty()) continue;
+                m_busy.take(class_id, p, l.weeks);
+                m_subject_days.insert({class_id, l.subject->id, p.day});
+                take_and_emit(*l.subject, teacher, {class_id}, {}, room, p, l.weeks);
+                return;
+            }
+        }
+        throw std::logic_error("generator: cannot place " + l.subject->id + " for " + class_id);
+    }
+
+    std::string free_room(room_need need, const std::string& home, const position& p, int weeks) const {
+        if (need == room_need::home) return m_busy.free(home, p, weeks) ? home : std::string();
+        for (const auto& r : rooms_for(need))
+            if (m_busy.free(r, p, weeks)) return r;
+        return {};
+    }
+
+    std::vector<position> ordered_positions() {
+        std::vector<position> out = m_positions;
+        for (std::size_t i = out.size() - 1; i > 0; --i) std::swap(out[i], out[m_random.next() % (i + 1)]);
+        return out;
+    }
+
+    std::size_t index_of(const std::string& class_id) const {
+        for (std::size_t i = 0; i < m_plan.class_ids.size(); ++i)
+            if (m_plan.class_ids[i] == class_id) return i;
+        return 0;
+    }
+
+    void take_and_emit(const subject_spec& subject, const std::string& teacher, std::vector<std::string> classes,
+                       std::vector<std::string> groups, const std::string& room, const position& p, int weeks) {
+        m_busy.take(teacher, p, weeks);
+        m_busy.take(room, p, weeks);
+        m_builder.add_course(subject.id, teacher, std::move(classes), std::move(groups), room, p.day,
+                             slot_starts[static_cast<std::size_t>(p.slot)], weeks == every_week ? "" : weeks == week_a ? "A" : "B");
+    }
+
+    school_builder& m_builder;
+    school_plan& m_plan;
+    random& m_random;
+    std::vector<position> m_positions;
+    occupancy m_busy;
+    std::map<std::string, int> m_load;
+    std::set<std::tuple<std::string, std::string, int>> m_subject_days;
+};
+
+void school_builder::add_course(const std::string& subject, const std::string& teacher, std::vector<std::string> classes,
+                                std::vector<std::string> groups, const std::string& room, int weekday, int start_minutes,
+                                const std::string& week_pattern) {
+    auto c = make<model::course>("C" + std::to_string(m_plan.course_ids.size() + 1));
+    c.subject = subject;
+    c.teachers = {teacher};
+    c.classes = std::move(classes);
+    c.groups = std::move(groups);
+    c.rooms = {room};
+    c.weekday = weekday;
+    c.start = model::time_of_day{start_minutes};
+    c.duration_minutes = slot_minutes;
+    if (!week_pattern.empty()) c.week_pattern = week_pattern;
+    c.valid_from = m_calendar.year_start;
+    c.valid_until = m_calendar.year_end;
+    c.external_ids = {{"edt", std::to_string(5000 + m_plan.course_ids.size())}};
+    m_plan.course_ids.push_back(c.id);
+    m_courses.push_back(c);
+    emit(std::move(c));
+}
+
+void school_builder::timetable() {
+    auto grid = make<model::time_grid>("GRILLE");
+    grid.label = "Grille horaire";
+    grid.weekdays = {1, 2, 3, 4, 5};
+    for (int s = 0; s < slots; ++s) {
+        const model::time_slot base{s + 1, {slot_starts[static_cast<std::size_t>(s)]}, {slot_starts[static_cast<std::size_t>(s)] + slot_minutes}, std::nullopt};
+        if (s < 4) grid.slots.push_back(base);
+        else
+            for (int d : {1, 2, 4, 5}) grid.slots.push_back({base.number, base.start, base.end, d});
+    }
+    emit(std::move(grid));
+
+    const auto weeks = m_calendar.school_weeks();
+    for (const char* code : {"A", "B"}) {
+        auto p = make<model::week_pattern>(code);
+        p.code = code;
+        p.label = std::string("Semaine ") + code;
+        for (std::size_t i = code[0] == 'A' ? 0 : 1; i < weeks.size(); i += 2) p.weeks.push_back(weeks[i]);
+        emit(std::move(p));
+    }
+
+    scheduler s(*this, m_plan, m_random);
+    for (int level = 5; level >= 3; --level) s.bands(level);
+    for (std::size_t i = 0; i < m_plan.class_ids.size(); ++i) s.class_lessons(m_plan.class_ids[i], i);
+    teacher_memberships();
+}
+
+void school_builder::teacher_memberships() {
+    std::set<std::pair<std::string, std::string>> seen;
+    std::set<std::string> principals; // a teacher is principal teacher (professeur principal) of one class at most
+    for (const auto& [key, teacher] : m_plan.teacher_of) {
+        const auto& [audience, subject] = key;
+        if (!seen.insert({teacher, audience}).second) continue;
+        auto m = make<model::membership>("M-" + teacher + "-" + audience);
+        m.person = teacher;
+        const bool principal = subject == "FRANC" && principals.insert(teacher).second;
+        m.role = principal ? model::membership_role::principal_teacher : model::membership_role::teacher;
+        m.group = audience;
+        m.group_kind = m_plan.class_level.contains(audience) ? model::audience_kind::class_ : model::audience_kind::group;
+        m.start = m_calendar.year_start;
+        emit(std::move(m));
+    }
+}
+
+} // namespace interop::generator

@@ -1,0 +1,131 @@
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+namespace {
+
+const std::string demo = (test::source_dir() / "examples/demo-school/demo-school.json").string();
+
+test::run_result run(const std::string& args) {
+    static test::temp_dir scratch("cli");
+    return test::run_cli(args, scratch.path());
+}
+
+} // namespace
+
+TEST_CASE("every command has --help, exit 0") {
+    for (const char* cmd : {"formats", "identify", "convert", "validate", "inspect", "diff"}) {
+        CAPTURE(cmd);
+        const auto r = run(std::string(cmd) + " --help");
+        CHECK(r.code == 0);
+        CHECK(r.out.find("usage: interop " + std::string(cmd)) == 0);
+    }
+    CHECK(run("--help").code == 0);
+}
+
+TEST_CASE("usage mistakes exit 2") {
+    CHECK(run("").code == 2);
+    CHECK(run("frobnicate").code == 2);
+    CHECK(run("inspect --verbose x").code == 2);
+    CHECK(run("convert --to json only-one-arg").code == 2);
+    CHECK(run("convert " + demo + " out.json").err.find("needs --to") != std::string::npos);
+    const auto r = run("convert --to pronote-ent " + demo + " out.x");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("unknown format \"pronote-ent\"") != std::string::npos);
+    CHECK(run("inspect --from nope " + demo).code == 2);
+}
+
+TEST_CASE("formats lists the canonical adapters") {
+    const auto r = run("formats");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("json\tRW\t") == 0);
+    CHECK(r.out.find("\nndjson\tRW\t") != std::string::npos);
+}
+
+TEST_CASE("identify names the format, or exits 3") {
+    test::temp_dir dir("cli-identify");
+    test::write_file(dir / "x.txt", "hello");
+    auto r = run("identify " + demo + " " + (dir / "x.txt").string());
+    CHECK(r.code == 3);
+    CHECK(r.out == demo + ": json\n" + (dir / "x.txt").string() + ": unknown\n");
+    CHECK(r.err.find("no registered format reads this input") != std::string::npos);
+    CHECK(run("identify " + demo).code == 0);
+}
+
+TEST_CASE("convert streams to another format and back, byte for byte") {
+    test::temp_dir dir("cli-convert");
+    const auto nd = (dir / "demo.ndjson").string(), back = (dir / "back.json").string();
+    CHECK(run("convert --to ndjson " + demo + " " + nd).code == 0);
+    CHECK(run("convert --from ndjson --to json " + nd + " " + back).code == 0);
+    CHECK(test::read_file(back) == test::read_file(demo));
+    const auto out = run("convert --to ndjson " + demo + " -");
+    CHECK(out.code == 0);
+    CHECK(out.out == test::read_file(nd));
+}
+
+TEST_CASE("inspect: counts per kind, schools, dates; also as JSON") {
+    auto r = run("inspect " + demo);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("school: 1\n") == 0);
+    CHECK(r.out.find("\nclass: 20\n") != std::string::npos);
+    CHECK(r.out.find("\nschool: 0449000U Collège Jean Moulin\n") != std::string::npos);
+    CHECK(r.out.find("\ndates: ") != std::string::npos);
+    r = run("inspect --json " + demo);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("\"class\": 20") != std::string::npos);
+    CHECK(r.out.find("\"uai\": \"0449000U\"") != std::string::npos);
+}
+
+TEST_CASE("validate: exit 0 when clean, 1 on errors, findings on stderr") {
+    auto r = run("validate " + demo);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("0 errors, 0 warnings") != std::string::npos);
+
+    test::temp_dir dir("cli-validate");
+    test::write_file(dir / "bad.json", R"({"interop_schema":"1.0",
+"schools":[{"id":"0134567A","school":"0134567A","uai":"0134567A","name":"X","type":"college","zone":"B","time_zone":"Europe/Paris"}],
+"guardian_links":[{"id":"L1","school":"0134567A","student":"E404","guardian":"R404"}]})");
+    r = run("validate " + (dir / "bad.json").string());
+    CHECK(r.code == 1);
+    CHECK(r.err.find("[ref.missing] guardian_link/L1: student names student \"E404\"") != std::string::npos);
+    CHECK(r.err.find("warning: [uai.check-letter]") != std::string::npos);
+
+    test::write_file(dir / "letter.json", R"({"interop_schema":"1.0",
+"schools":[{"id":"0134567A","school":"0134567A","uai":"0134567A","name":"X","type":"college","zone":"B","time_zone":"Europe/Paris"}]})");
+    CHECK(run("validate " + (dir / "letter.json").string()).code == 0);
+    r = run("validate --strict " + (dir / "letter.json").string());
+    CHECK(r.code == 1);
+    CHECK(r.err.find("error: [uai.check-letter]") != std::string::npos);
+}
+
+TEST_CASE("diff: per kind counts and JSON changes") {
+    test::temp_dir dir("cli-diff");
+    const std::string head = R"({"interop_schema":"1.0","rooms":[)";
+    test::write_file(dir / "old.json", head + R"({"id":"S1","school":"0440008V","code":"S1","name":"a"},{"id":"S2","school":"0440008V","code":"S2","name":"b"}]})");
+    test::write_file(dir / "new.json", head + R"({"id":"S1","school":"0440008V","code":"S1","name":"A"},{"id":"S3","school":"0440008V","code":"S3","name":"c"}]})");
+    auto r = run("diff " + (dir / "old.json").string() + " " + (dir / "new.json").string());
+    CHECK(r.code == 0);
+    CHECK(r.out == "room: +1 ~1 -1\nchanges: 3\n");
+    r = run("diff --json " + (dir / "old.json").string() + " " + (dir / "new.json").string());
+    CHECK(r.out.find(R"("op": "updated")") != std::string::npos);
+    CHECK(r.out.find(R"("id": "S2")") != std::string::npos);
+    CHECK(run("diff " + demo + " " + demo).out == "changes: 0\n");
+}
+
+TEST_CASE("unreadable or unparseable input exits 3 with file and position") {
+    test::temp_dir dir("cli-unreadable");
+    auto r = run("inspect " + (dir / "missing.json").string());
+    CHECK(r.code == 3);
+    CHECK(r.err.find("missing.json: no such file or folder") != std::string::npos);
+    test::write_file(dir / "cut.json", "{\"interop_schema\":\"1.0\",\n\"students\":[{\"id\":");
+    r = run("validate --from json " + (dir / "cut.json").string());
+    CHECK(r.code == 3);
+    CHECK(r.err.find("cut.json:2:") != std::string::npos);
+    test::write_file(dir / "v2.json", R"({"interop_schema":"2.1"})");
+    r = run("inspect " + (dir / "v2.json").string());
+    CHECK(r.code == 3);
+    CHECK(r.err.find("written for canonical schema 2.1") != std::string::npos);
+    // A failed conversion leaves no output behind.
+    CHECK(run("convert --from json --to ndjson " + (dir / "cut.json").string() + " " + (dir / "out.ndjson").string()).code == 3);
+    CHECK_FALSE(std::filesystem::exists(dir / "out.ndjson"));
+}

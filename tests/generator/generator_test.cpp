@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include "generator.hpp"
+#include "support.hpp"
+
+#include <interop/json/canonical.hpp>
+#include <interop/validate/validate.hpp>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+using namespace interop;
+
+namespace {
+model::dataset generated(const generator::options& opt) {
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    generator::generate(opt, sink);
+    return ds;
+}
+} // namespace
+
+TEST_CASE("the demo school is realistic and validates without a finding") {
+    const auto ds = generated({});
+    CHECK(ds.all<model::establishment>().size() == 1);
+    CHECK(ds.all<model::school_class>().size() == 20);
+    CHECK(ds.all<model::student>().size() > 560);
+    CHECK(ds.all<model::student>().size() < 650);
+    CHECK(ds.all<model::guardian>().size() > 800);
+    CHECK(ds.all<model::guardian>().size() < 1000);
+    CHECK(ds.all<model::staff>().size() > 40);
+    CHECK(ds.all<model::week_pattern>().size() == 2);
+    CHECK(ds.all<model::news_item>().size() == 12);
+    CHECK(ds.all<model::discipline_incident>().size() == 2);
+    // Some guardians have no e-mail, some prefer another language than French.
+    const auto& guardians = ds.all<model::guardian>();
+    CHECK(std::any_of(guardians.begin(), guardians.end(), [](auto& g) {
+        return std::none_of(g.contacts.begin(), g.contacts.end(), [](auto& c) { return c.type == model::contact_kind::email; });
+    }));
+    CHECK(std::any_of(guardians.begin(), guardians.end(), [](auto& g) { return g.preferred_language.has_value(); }));
+    // Fortnightly courses exist in both weeks.
+    const auto& courses = ds.all<model::course>();
+    CHECK(std::count_if(courses.begin(), courses.end(), [](auto& c) { return c.week_pattern == "A"; }) > 10);
+    CHECK(std::count_if(courses.begin(), courses.end(), [](auto& c) { return c.week_pattern == "B"; }) > 10);
+
+    const auto d = validate(ds, {.strict = true});
+    std::string first = d.items().empty() ? "" : d.items().front().to_string();
+    CHECK_MESSAGE(d.items().empty(), first);
+}
+
+TEST_CASE("the same options give the same bytes") {
+    std::ostringstream a, b;
+    auto wa = json::make_ndjson_writer(a), wb = json::make_ndjson_writer(b);
+    generator::generate({.schools = 2, .seed = 5, .classes_per_level = 2}, *wa);
+    generator::generate({.schools = 2, .seed = 5, .classes_per_level = 2}, *wb);
+    CHECK(a.str() == b.str());
+    std::ostringstream c;
+    auto wc = json::make_ndjson_writer(c);
+    generator::generate({.schools = 2, .seed = 6, .classes_per_level = 2}, *wc);
+    CHECK(a.str() != c.str());
+}
+
+TEST_CASE("it scales to several schools with valid, distinct UAIs") {
+    const auto ds = generated({.schools = 4, .seed = 1, .classes_per_level = 2});
+    std::set<std::string> uais;
+    for (const auto& s : ds.all<model::establishment>()) {
+        CHECK(check_uai(s.uai) == uai_status::valid);
+        uais.insert(s.uai);
+    }
+    CHECK(uais.size() == 4);
+    CHECK(ds.all<model::school_class>().size() == 4 * 8);
+    CHECK_FALSE(validate(ds).has_errors());
+}
+
+TEST_CASE("examples/demo-school is the generator's current output") {
+    std::ostringstream out;
+    auto writer = json::make_document_writer(out);
+    generator::generate({}, *writer);
+    const bool current = out.str() == test::read_file(test::source_dir() / "examples/demo-school/demo-school.json");
+    CHECK_MESSAGE(current, "run scripts/regenerate.sh and review the change");
+}

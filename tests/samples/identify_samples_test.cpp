@@ -1,0 +1,45 @@
+// The canonical formats must not claim real vendor files: identification is from content.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <interop/adapters.hpp>
+#include <interop/errors.hpp>
+
+#include <algorithm>
+
+TEST_CASE("no sample vendor file is taken for canonical JSON or NDJSON") {
+    test::require_samples();
+    interop::registry reg;
+    interop::register_all_adapters(reg);
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::samples_dir())) {
+        if (!entry.is_regular_file()) continue;
+        const auto in = interop::io::input::open(entry.path());
+        for (const auto& v : reg.identify_all(in)) {
+            CAPTURE(entry.path().string());
+            CHECK(v.confidence == interop::confidence::no);
+        }
+        ++files;
+    }
+    MESSAGE("sample files identified: " << files);
+    CHECK(files > 50);
+}
+
+TEST_CASE("zip samples open as multi-file inputs") {
+    test::require_samples();
+    const auto zip = test::samples_dir() / "oneroster-csv/moodle-enrol/v1p2_full_dataset.zip";
+    const auto in = interop::io::input::open(zip);
+    CHECK(in.type() == interop::io::input::kind::zip);
+    std::vector<std::string> names;
+    for (const auto& e : in.entries()) names.push_back(e.name);
+    CHECK(std::find(names.begin(), names.end(), "manifest.csv") != names.end());
+    const auto& manifest = *std::find_if(in.entries().begin(), in.entries().end(), [](auto& e) { return e.name == "manifest.csv"; });
+    CHECK(in.head(manifest).find("propertyName") != std::string::npos);
+    // The same files unpacked in a folder read the same.
+    const auto folder = interop::io::input::open(test::samples_dir() / "oneroster-csv/moodle-enrol/v1p2_full_dataset");
+    CHECK(folder.type() == interop::io::input::kind::folder);
+    CHECK(folder.head(folder.entries().front()) == in.head(*std::find_if(in.entries().begin(), in.entries().end(), [&](auto& e) {
+              return e.name.ends_with(folder.entries().front().name);
+          })));
+}

@@ -1,0 +1,81 @@
+#pragma once
+// Shared by the tests: paths, temporary folders, running the command-line tool.
+
+#include <interop/model/dataset.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace test {
+
+namespace fs = std::filesystem;
+
+inline fs::path source_dir() { return INTEROP_SOURCE_DIR; }
+
+/** ../shared/samples, or $INTEROP_SAMPLES. */
+inline fs::path samples_dir() {
+    if (const char* env = std::getenv("INTEROP_SAMPLES")) return env;
+    return INTEROP_DEFAULT_SAMPLES;
+}
+
+/** Exits with 77 (ctest: skipped) when the samples are not there. */
+inline void require_samples() {
+    if (fs::is_directory(samples_dir())) return;
+    std::fprintf(stderr, "SKIPPED: samples folder %s is absent; set INTEROP_SAMPLES to run this test\n", samples_dir().c_str());
+    std::exit(77);
+}
+
+inline std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void write_file(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+/** A fresh folder under the build tree, removed when the object goes. */
+class temp_dir {
+public:
+    explicit temp_dir(const std::string& name) : m_path(fs::path(INTEROP_BINARY_DIR) / "test-tmp" / name) {
+        fs::remove_all(m_path);
+        fs::create_directories(m_path);
+    }
+    ~temp_dir() {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+    fs::path operator/(const std::string& name) const { return m_path / name; }
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+struct run_result {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+/** Runs the interop command with `args` (shell words), capturing stdout and stderr. */
+inline run_result run_cli(const std::string& args, const fs::path& scratch) {
+    const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
+    const std::string cmd = std::string(INTEROP_CLI) + " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
+    const int status = std::system(cmd.c_str());
+    run_result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+}
+
+} // namespace test
