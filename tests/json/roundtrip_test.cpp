@@ -75,10 +75,10 @@ TEST_CASE("awkward values round trip exactly") {
 
 TEST_CASE("the metadata survives both forms") {
     model::dataset ds;
-    ds.metadata.generator = "test";
-    ds.metadata.source = "aaf:ENT_Complet_Eleve_0000.xml";
-    ds.metadata.scope = model::scope::delta;
-    ds.metadata.generated_at = *model::parse_date_time("2025-06-12T10:00:00Z");
+    ds.metadata = model::metadata{.generator = std::string("test"),
+                                  .generated_at = model::parse_date_time("2025-06-12T10:00:00Z"),
+                                  .source = std::string("aaf:ENT_Complet_Eleve_0000.xml"),
+                                  .scope = model::scope::delta};
     CHECK(json::dataset_from_document(json::to_document(ds)).metadata == ds.metadata);
     CHECK(through_ndjson(ds).metadata == ds.metadata);
 }

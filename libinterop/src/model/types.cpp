@@ -23,7 +23,7 @@ int days_in_month(int y, int m) {
 }
 
 std::string two(int v) {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "%02d", v);
     return buf;
 }
@@ -39,7 +39,7 @@ std::optional<date> parse_date(std::string_view s) {
 }
 
 std::string to_string(const date& d) {
-    char buf[16];
+    char buf[48];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
     return buf;
 }
