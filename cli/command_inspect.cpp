@@ -14,11 +14,15 @@ namespace {
 constexpr const char* inspect_help = R"(usage: interop inspect [--from FORMAT] [--json] FILE
 
 Summarises FILE without keeping it in memory: one "kind: count" line per kind present,
-the schools it covers and the span of dates found in its records.
+the schools it covers and the span of dates found in its records (birth dates and
+erase-after dates left out).
 --json prints the same as a JSON object.
 )";
 
-/** Widens [first, last] with every date found in a record's fields. */
+/**
+ * Widens [first, last] with the dates found in a record's fields: the span the data covers.
+ * Birth dates and erase-after dates say nothing of that span and are left out.
+ */
 struct date_span {
     std::optional<model::date> first, last;
 
@@ -36,7 +40,9 @@ struct date_span {
     }
     template <model::has_fields T> void value(const T& v) { T::fields(v, *this); }
     template <class T> void value(const T&) {}
-    template <class T> void operator()(const char*, const T& v, const char*) { value(v); }
+    template <class T> void operator()(const char* name, const T& v, const char*) {
+        if (std::string_view(name) != "birth_date" && std::string_view(name) != "erase_after") value(v);
+    }
 };
 
 class summary_sink : public io::record_sink {

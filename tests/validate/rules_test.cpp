@@ -83,6 +83,7 @@ dataset valid_school() {
     auto n = rec<news_item>("N1");
     n.publish_from = *parse_date_time("2025-09-01T07:00:00+02:00");
     n.publish_until = *parse_date_time("2025-09-10T20:00:00+02:00");
+    n.audience = {"guardians", "6A"};
     ds.add(n);
     return ds;
 }
@@ -125,6 +126,14 @@ TEST_CASE("referential integrity") {
     d = validate(ds);
     CHECK(has(d, "ref.school")); // 0440010X is not among the dataset's schools
     CHECK(has(d, "ref.missing")); // student E9 is in another school
+}
+
+TEST_CASE("news audiences name roles, classes or groups") {
+    auto ds = valid_school();
+    ds.all<news_item>()[0].audience.push_back("parents");
+    const auto d = validate(ds);
+    CHECK(has(d, "ref.missing"));
+    CHECK(all(d).find("audience names \"parents\", which is neither a role nor a class or group") != std::string::npos);
 }
 
 TEST_CASE("UAI format and check letter: warning, error when strict") {

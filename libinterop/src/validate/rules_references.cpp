@@ -36,6 +36,14 @@ public:
     template <class R> void one(const R& r, const char* field, std::string_view kind, const std::optional<std::string>& id) {
         if (id) one(r, field, kind, *id);
     }
+    /** An id of one of two kinds (a class or a group). */
+    template <class R> void either(const R& r, const char* field, std::string_view a, std::string_view b, const std::string& id) {
+        const std::string key = r.school + '\x1f' + id;
+        if (!m_ids[std::string(a)].contains(key) && !m_ids[std::string(b)].contains(key))
+            report(m_diags, severity::error, "ref.missing", r,
+                   std::string(field) + " names \"" + id + "\", which is neither a role nor a " + std::string(a) + " or " +
+                       std::string(b) + " in the dataset");
+    }
     template <class R> void many(const R& r, const char* field, std::string_view kind, const std::vector<std::string>& ids) {
         for (const auto& id : ids) one(r, field, kind, id);
     }
@@ -131,7 +139,11 @@ void refs(const model::sanction& r, reference_checker& c) {
     c.one(r, "incident", "discipline_incident", r.incident);
     c.one(r, "given_by", "staff", r.given_by);
 }
-void refs(const model::news_item& r, reference_checker& c) { c.one(r, "author", "staff", r.author); }
+void refs(const model::news_item& r, reference_checker& c) {
+    c.one(r, "author", "staff", r.author);
+    for (const auto& a : r.audience)
+        if (!model::is_audience_role(a)) c.either(r, "audience", "class", "group", a);
+}
 void refs(const model::notification& r, reference_checker& c) { c.one(r, "recipient", kind_of(r.recipient_kind), r.recipient); }
 
 } // namespace

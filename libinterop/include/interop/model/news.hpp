@@ -15,6 +15,14 @@ template <> struct enum_names<news_status> {
     static constexpr std::array<std::string_view, 4> values{"draft", "pending", "published", "archived"};
 };
 
+/** Audience entries that name a population rather than a class or group. */
+inline constexpr std::array<std::string_view, 5> audience_roles{"everyone", "students", "guardians", "staff", "teachers"};
+inline bool is_audience_role(std::string_view a) {
+    for (auto role : audience_roles)
+        if (role == a) return true;
+    return false;
+}
+
 struct translation {
     std::string language;
     std::string title;
@@ -50,7 +58,7 @@ struct news_item : record {
         v("body", s.body, "Body, sanitized HTML.");
         v("author", s.author, "Id of the staff who wrote it.");
         v("category", s.category, "Category.");
-        v("audience", s.audience, "Ids of classes or groups, or roles (students, guardians, staff); everyone when empty.");
+        v("audience", s.audience, "Ids of classes or groups, or roles (everyone, students, guardians, staff, teachers); everyone when empty.");
         v("publish_from", s.publish_from, "Start of publication.");
         v("publish_until", s.publish_until, "End of publication; not before publish_from.");
         v("priority", s.priority, "Normal, important or urgent (may bypass the right to disconnect).");

@@ -1,0 +1,149 @@
+// interop-bench-json: speed and peak memory of the canonical readers, side by side with a
+// baseline in the same run: RapidJSON parsing the same bytes into a DOM, without mapping
+// anything to the model. Each measurement runs in a child process, so its peak RSS is its own.
+//   interop-bench-json [--schools N] [--runs R] WORKDIR
+
+#include "generator.hpp"
+
+#include <interop/adapter/support.hpp>
+#include <interop/json/canonical.hpp>
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace interop;
+
+namespace {
+
+class counting_sink : public io::record_sink {
+public:
+    void on_record(model::any_record&&) override { ++m_count; }
+    std::size_t count() const { return m_count; }
+
+private:
+    std::size_t m_count = 0;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct measurement {
+    double seconds = 0;
+    long max_rss_kb = 0;
+    bool ok = false;
+};
+
+/** Runs `work` in a child process; returns its wall time and peak resident memory. */
+measurement in_child(const std::function<void()>& work) {
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        try {
+            work();
+            _exit(0);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "bench: %s\n", e.what());
+            _exit(1);
+        }
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    return {elapsed.count(), usage.ru_maxrss, WIFEXITED(status) && WEXITSTATUS(status) == 0};
+}
+
+struct mode {
+    const char* name;
+    const char* what;
+    std::function<void()> work;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    int schools = 10, runs = 3;
+    fs::path work;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--schools" && i + 1 < argc) schools = std::atoi(argv[++i]);
+        else if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
+        else work = a;
+    }
+    if (work.empty() || schools < 1 || runs < 1) {
+        std::cerr << "usage: interop-bench-json [--schools N] [--runs R] WORKDIR\n";
+        return 2;
+    }
+    fs::create_directories(work);
+    const fs::path doc = work / "academy.json", nd = work / "academy.ndjson";
+    for (const auto& [path, ndjson] : {std::pair{doc, false}, std::pair{nd, true}}) {
+        auto writer = adapter_support::committing_writer(path, ndjson ? json::make_ndjson_writer : json::make_document_writer);
+        generator::generate({.schools = schools}, *writer);
+    }
+    const double mb = static_cast<double>(fs::file_size(doc)) / 1e6;
+
+    const std::vector<mode> modes = {
+        {"baseline-dom", "RapidJSON DOM parse of the document, no mapping", [&] {
+             const std::string text = slurp(doc);
+             rapidjson::Document d;
+             d.Parse(text.data(), text.size());
+             if (d.HasParseError()) throw std::runtime_error("parse error");
+         }},
+        {"document-stream", "read_document into a counting sink", [&] {
+             std::ifstream in(doc, std::ios::binary);
+             counting_sink sink;
+             diagnostics diags;
+             json::read_document(in, doc.string(), sink, diags);
+         }},
+        {"ndjson-stream", "read_ndjson into a counting sink", [&] {
+             std::ifstream in(nd, std::ios::binary);
+             counting_sink sink;
+             diagnostics diags;
+             json::read_ndjson(in, nd.string(), sink, diags);
+         }},
+        {"document-dataset", "read_document into an in-memory dataset", [&] {
+             std::ifstream in(doc, std::ios::binary);
+             model::dataset ds;
+             io::dataset_sink sink(ds);
+             diagnostics diags;
+             json::read_document(in, doc.string(), sink, diags);
+         }},
+    };
+
+    std::printf("input: %d schools, %.1f MB document, %.1f MB ndjson; %d runs each, median time, peak RSS\n", schools, mb,
+                static_cast<double>(fs::file_size(nd)) / 1e6, runs);
+    std::printf("%-18s %9s %9s %10s %12s  %s\n", "mode", "seconds", "MB/s", "peak MB", "time ratio", "what");
+    double baseline = 0;
+    for (const auto& m : modes) {
+        std::vector<double> times;
+        long rss = 0;
+        for (int r = 0; r < runs; ++r) {
+            const auto result = in_child(m.work);
+            if (!result.ok) return 1;
+            times.push_back(result.seconds);
+            rss = std::max(rss, result.max_rss_kb);
+        }
+        std::sort(times.begin(), times.end());
+        const double median = times[times.size() / 2];
+        if (baseline == 0) baseline = median;
+        std::printf("%-18s %9.3f %9.1f %10.1f %11.2fx  %s\n", m.name, median, mb / median, static_cast<double>(rss) / 1024,
+                    median / baseline, m.what);
+    }
+    return 0;
+}
