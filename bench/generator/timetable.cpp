@@ -5,6 +5,7 @@
 
 #include "catalogue.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <stdexcept>
@@ -43,6 +44,42 @@ struct lesson {
     int weeks;
 };
 
+/** A course placed in the week, emitted once the whole timetable is placed. */
+struct placement {
+    std::string subject;
+    std::string teacher;
+    std::vector<std::string> classes;
+    std::vector<std::string> groups;
+    std::string room;
+    position where;
+    int weeks;
+};
+
+/** One class lesson waiting to be placed. */
+struct pending {
+    std::string class_id;
+    std::size_t class_index;
+    std::string teacher;
+    lesson what;
+};
+
+/** Scarce rooms first: a lesson that needs one of two rooms is harder to place than one in the class's own room. */
+int scarcity(room_need need) {
+    switch (need) {
+    case room_need::gym: return 0;
+    case room_need::lab: return 1;
+    case room_need::technology: return 2;
+    case room_need::art:
+    case room_need::music: return 3;
+    case room_need::home: return 4;
+    }
+    return 4;
+}
+
+struct placement_failed : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 std::vector<std::string> rooms_for(room_need need) {
     switch (need) {
     case room_need::lab: return {"LAB1", "LAB2", "LAB3", "LAB4"};
@@ -57,10 +94,10 @@ std::vector<std::string> rooms_for(room_need need) {
 
 } // namespace
 
-/** Places lessons and emits courses; lives only while the timetable is built. */
+/** Places every lesson of the week, or fails; nothing is emitted from here. */
 class scheduler {
 public:
-    scheduler(school_builder& b, school_plan& plan, random& r) : m_builder(b), m_plan(plan), m_random(r) {
+    scheduler(const school_plan& plan, random& r) : m_plan(plan), m_random(r) {
         for (int d = 1; d <= days; ++d)
             for (int s = 0; s < slots; ++s)
                 if (exists({d, s})) m_positions.push_back({d, s});
@@ -69,7 +106,7 @@ public:
     void bands(int level) {
         std::vector<std::string> classes;
         for (const auto& c : m_plan.class_ids)
-            if (m_plan.class_level[c] == level) classes.push_back(c);
+            if (m_plan.class_level.at(c) == level) classes.push_back(c);
         for (const auto& spec : subjects()) {
             if (!spec.by_group) continue;
             std::vector<std::string> groups;
@@ -79,15 +116,27 @@ public:
         }
     }
 
-    void class_lessons(const std::string& class_id, std::size_t class_index) {
-        const int level = m_plan.class_level[class_id];
-        for (const auto& spec : subjects()) {
-            if (spec.by_group) continue;
-            const std::string teacher = assign_teacher(class_id, spec, level);
-            for (const auto& l : split(spec, level, static_cast<int>(class_index)))
-                place_class_lesson(class_id, class_index, teacher, l);
+    /** Every class lesson, the most constrained first, classes interleaved. */
+    void class_lessons() {
+        std::vector<pending> todo;
+        for (std::size_t i = 0; i < m_plan.class_ids.size(); ++i) {
+            const std::string& class_id = m_plan.class_ids[i];
+            const int level = m_plan.class_level.at(class_id);
+            for (const auto& spec : subjects()) {
+                if (spec.by_group) continue;
+                const std::string teacher = assign_teacher(class_id, spec, level);
+                for (const auto& l : split(spec, level, static_cast<int>(i))) todo.push_back({class_id, i, teacher, l});
+            }
         }
+        std::stable_sort(todo.begin(), todo.end(), [](const pending& a, const pending& b) {
+            return std::pair(scarcity(a.what.subject->room), a.what.weeks != every_week) <
+                   std::pair(scarcity(b.what.subject->room), b.what.weeks != every_week);
+        });
+        for (const auto& p : todo) place_class_lesson(p.class_id, p.class_index, p.teacher, p.what);
     }
+
+    const std::vector<placement>& placements() const { return m_placements; }
+    const std::map<std::pair<std::string, std::string>, std::string>& teacher_of() const { return m_teacher_of; }
 
 private:
     static bool is_group_of(const std::string& group, const subject_spec& spec) {
@@ -104,21 +153,21 @@ private:
     }
 
     std::string assign_teacher(const std::string& audience, const subject_spec& spec, int level) {
-        const auto& candidates = m_plan.teachers_by_subject[spec.id];
+        const auto& candidates = m_plan.teachers_by_subject.at(spec.id);
         const std::string* best = &candidates.front();
         for (const auto& t : candidates)
             if (m_load[t] < m_load[*best]) best = &t;
         m_load[*best] += spec.half_hours[static_cast<std::size_t>(6 - level)];
-        m_plan.teacher_of[{audience, spec.id}] = *best;
+        m_teacher_of[{audience, spec.id}] = *best;
         return *best;
     }
 
     void place_band(const std::vector<std::string>& classes, const std::vector<std::string>& groups, const lesson& l) {
         std::vector<std::string> teachers;
         for (std::size_t k = 0; k < groups.size(); ++k) {
-            const auto& pool = m_plan.teachers_by_subject[l.subject->id];
+            const auto& pool = m_plan.teachers_by_subject.at(l.subject->id);
             teachers.push_back(pool[k % pool.size()]);
-            m_plan.teacher_of[{groups[k], l.subject->id}] = teachers.back();
+            m_teacher_of[{groups[k], l.subject->id}] = teachers.back();
         }
         for (const auto& p : ordered_positions()) {
             bool ok = true;
@@ -132,7 +181,7 @@ private:
             }
             return;
         }
-        throw std::logic_error("generator: no common slot for the groups of " + classes.front());
+        throw placement_failed("no common slot for the groups of " + classes.front());
     }
 
     void place_class_lesson(const std::string& class_id, std::size_t class_index, const std::string& teacher, const lesson& l) {
@@ -149,7 +198,7 @@ private:
                 return;
             }
         }
-        throw std::logic_error("generator: cannot place " + l.subject->id + " for " + class_id);
+        throw placement_failed("cannot place " + l.subject->id + " for " + class_id);
     }
 
     std::string free_room(room_need need, const std::string& home, const position& p, int weeks) const {
@@ -175,17 +224,17 @@ private:
                        std::vector<std::string> groups, const std::string& room, const position& p, int weeks) {
         m_busy.take(teacher, p, weeks);
         m_busy.take(room, p, weeks);
-        m_builder.add_course(subject.id, teacher, std::move(classes), std::move(groups), room, p.day,
-                             slot_starts[static_cast<std::size_t>(p.slot)], weeks == every_week ? "" : weeks == week_a ? "A" : "B");
+        m_placements.push_back({subject.id, teacher, std::move(classes), std::move(groups), room, p, weeks});
     }
 
-    school_builder& m_builder;
-    school_plan& m_plan;
+    const school_plan& m_plan;
     random& m_random;
     std::vector<position> m_positions;
     occupancy m_busy;
     std::map<std::string, int> m_load;
     std::set<std::tuple<std::string, std::string, int>> m_subject_days;
+    std::vector<placement> m_placements;
+    std::map<std::pair<std::string, std::string>, std::string> m_teacher_of;
 };
 
 void school_builder::add_course(const std::string& subject, const std::string& teacher, std::vector<std::string> classes,
@@ -230,9 +279,23 @@ void school_builder::timetable() {
         emit(std::move(p));
     }
 
-    scheduler s(*this, m_plan, m_random);
-    for (int level = 5; level >= 3; --level) s.bands(level);
-    for (std::size_t i = 0; i < m_plan.class_ids.size(); ++i) s.class_lessons(m_plan.class_ids[i], i);
+    // Greedy placement with the scarcest lessons first nearly always fits; when it does not,
+    // start again with another shuffle. Deterministic: the shuffles come from the school's seed.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            scheduler s(m_plan, m_random);
+            for (int level = 5; level >= 3; --level) s.bands(level);
+            s.class_lessons();
+            m_plan.teacher_of = s.teacher_of();
+            for (const auto& p : s.placements())
+                add_course(p.subject, p.teacher, p.classes, p.groups, p.room, p.where.day,
+                           slot_starts[static_cast<std::size_t>(p.where.slot)],
+                           p.weeks == every_week ? "" : p.weeks == week_a ? "A" : "B");
+            break;
+        } catch (const placement_failed& e) {
+            if (attempt == 50) throw std::runtime_error("generator: " + m_plan.uai + ": " + e.what() + " after 50 attempts");
+        }
+    }
     teacher_memberships();
 }
 
