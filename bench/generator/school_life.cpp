@@ -227,39 +227,32 @@ void school_builder::class_log() {
 
 void school_builder::discipline() {
     const auto& pupils = m_plan.pupils[m_plan.class_ids.back()];
-    const auto reporter = m_plan.staff_ids[3];
-    auto incident = [&](const std::string& id, const model::date& day, const std::string& pupil, const char* nature) {
-        auto i = make<model::discipline_incident>(id);
+    // An incident and the sanction it led to; the erase-after date follows the rules on
+    // retention: a warning goes at the end of the school year, a temporary exclusion after a year.
+    auto case_of = [&](int n, const std::string& pupil, model::date day, const char* nature, model::sanction_kind kind,
+                       const char* reason, std::optional<int> days, model::date erase_after) {
+        auto i = make<model::discipline_incident>("I" + std::to_string(n));
         i.occurred_at = paris(day, 10, 5);
         i.students = {pupil};
-        i.reported_by = reporter;
+        i.reported_by = m_plan.staff_ids[3];
         i.nature = nature;
         i.place = "Cour de récréation";
+        auto s = make<model::sanction>("SAN" + std::to_string(n));
+        s.student = pupil;
+        s.incident = i.id;
+        s.nature = kind;
+        s.reason = reason;
+        s.given_by = m_plan.staff_ids[0];
+        s.day = model::add_days(day, 5);
+        s.duration_days = days;
+        s.erase_after = erase_after;
         emit(std::move(i));
+        emit(std::move(s));
     };
-    incident("I1", {2025, 10, 9}, pupils[0], "Insolence répétée");
-    incident("I2", {2025, 11, 20}, pupils[1], "Violence physique");
-
-    auto warning = make<model::sanction>("SAN1");
-    warning.student = pupils[0];
-    warning.incident = "I1";
-    warning.nature = model::sanction_kind::warning;
-    warning.reason = "Insolence répétée envers un adulte";
-    warning.given_by = m_plan.staff_ids[0];
-    warning.day = {2025, 10, 14};
-    warning.erase_after = m_calendar.year_end; // warnings are erased at the end of the school year
-    emit(std::move(warning));
-
-    auto exclusion = make<model::sanction>("SAN2");
-    exclusion.student = pupils[1];
-    exclusion.incident = "I2";
-    exclusion.nature = model::sanction_kind::temporary_exclusion;
-    exclusion.reason = "Violence physique envers un camarade";
-    exclusion.given_by = m_plan.staff_ids[0];
-    exclusion.day = {2025, 11, 24};
-    exclusion.duration_days = 2;
-    exclusion.erase_after = {2026, 11, 24}; // temporary exclusions: one year
-    emit(std::move(exclusion));
+    case_of(1, pupils[0], {2025, 10, 9}, "Insolence répétée", model::sanction_kind::warning, "Insolence répétée envers un adulte",
+            std::nullopt, m_calendar.year_end);
+    case_of(2, pupils[1], {2025, 11, 20}, "Violence physique", model::sanction_kind::temporary_exclusion,
+            "Violence physique envers un camarade", 2, {2026, 11, 25});
 }
 
 } // namespace interop::generator
