@@ -82,6 +82,8 @@ TEST_CASE("errors name the file, the line and the problem") {
 TEST_CASE("malformed documents are refused with a clear error") {
     CHECK(error_of([] { read_doc(""); }).find("empty") != std::string::npos);
     CHECK(error_of([] { read_doc("[1,2]"); }).find("must be an object") != std::string::npos);
+    CHECK(error_of([] { read_doc("\"interop_schema\""); }).find("must be an object") != std::string::npos);
+    CHECK(error_of([] { read_doc("42"); }).find("must be an object") != std::string::npos);
     CHECK(error_of([] { read_doc(R"({"interop_schema":"1.0","students":[)"); }).find("doc.json:1") == 0);
     CHECK(error_of([] { read_doc(R"({"interop_schema":"1.0","students":[1]})"); }).find("records must be objects") != std::string::npos);
     CHECK(error_of([] { read_doc(R"({"students":[]})"); }).find("interop_schema must come before") != std::string::npos);

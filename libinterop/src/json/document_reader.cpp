@@ -39,7 +39,7 @@ public:
     bool Double(double d) { return scalar([&] { m_capture_writer.Double(d); }, "a number"); }
     bool RawNumber(const char*, SizeType, bool) { return false; }
     bool String(const char* s, SizeType n, bool) {
-        if (m_mode == mode::root) return root_string({s, n});
+        if (m_mode == mode::root && m_depth > 0) return root_string({s, n});
         return scalar([&] { m_capture_writer.String(s, n); }, "a string");
     }
     bool Key(const char* s, SizeType n, bool) {
