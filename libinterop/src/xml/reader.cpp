@@ -56,45 +56,38 @@ public:
     xmlParserCtxtPtr ctxt = nullptr;
 
     void start(const xmlChar* local, const xmlChar* uri, int nb_attributes, const xmlChar** attrs) {
-        if (m_path.size() + 1 > m_limits.max_depth) return fail("nesting deeper than " + std::to_string(m_limits.max_depth) + " elements");
+        if (depth() + 1 > m_limits.max_depth) return fail("nesting deeper than " + std::to_string(m_limits.max_depth) + " elements");
         if (static_cast<std::size_t>(nb_attributes) > m_limits.max_attributes)
             return fail("more than " + std::to_string(m_limits.max_attributes) + " attributes on <" + str(local) + ">");
-        m_path.emplace_back(str(local));
         m_text_run = 0;
-        const bool root_event = m_path.size() == 1 && m_events.on_root;
-        const bool begins_capture = m_open.empty() && m_events.capture && m_events.capture(m_path);
-        if (m_open.empty() && !root_event && !begins_capture) return;
-        if (begins_capture) m_subtree_bytes = 0;
-
-        element e;
-        e.name = m_path.back();
-        if (uri) e.ns = str(uri);
-        e.line = static_cast<std::uint64_t>(xmlSAX2GetLineNumber(ctxt));
-        charge(e.name.size());
-        for (int i = 0; i < nb_attributes; ++i) {
-            const xmlChar** a = attrs + 5 * i; // localname, prefix, URI, value, end
-            e.attributes.emplace_back(str(a[0]), std::string(str(a[3]), static_cast<std::size_t>(a[4] - a[3])));
-            charge(e.attributes.back().first.size() + e.attributes.back().second.size());
-        }
-        if (root_event) m_events.on_root(e);
-        if (begins_capture) {
-            m_capture = std::move(e);
-            m_open.push_back(&m_capture);
-        } else if (!m_open.empty()) {
-            // Only the innermost open element gains children, so the pointers held for its
-            // ancestors stay valid.
-            m_open.back()->children.push_back(std::move(e));
+        if (!m_open.empty()) {
+            // Inside a captured subtree the path is not needed: only the innermost open element
+            // gains children, so the pointers held for its ancestors stay valid.
+            m_open.back()->children.push_back(make_element(local, uri, nb_attributes, attrs));
             m_open.push_back(&m_open.back()->children.back());
+            return;
         }
+        m_path.emplace_back(str(local));
+        const bool root_event = m_path.size() == 1 && m_events.on_root;
+        const bool begins_capture = m_events.capture && m_events.capture(m_path);
+        if (!root_event && !begins_capture) return;
+        m_subtree_bytes = 0;
+        element e = make_element(local, uri, nb_attributes, attrs);
+        if (root_event) m_events.on_root(e);
+        if (!begins_capture) return;
+        m_capture = std::move(e);
+        m_open.push_back(&m_capture);
     }
 
     void end() {
-        if (m_path.empty()) return;
-        m_path.pop_back();
         m_text_run = 0;
-        if (m_open.empty()) return;
+        if (m_open.empty()) {
+            if (!m_path.empty()) m_path.pop_back();
+            return;
+        }
         m_open.pop_back();
         if (!m_open.empty()) return;
+        m_path.pop_back(); // the captured element's own entry
         element done = std::move(m_capture);
         m_capture = {};
         m_events.on_element(std::move(done));
@@ -142,6 +135,24 @@ public:
     bool capturing() const { return !m_open.empty(); }
 
 private:
+    /** Elements open: the path outside captures, plus those open inside one. */
+    std::size_t depth() const { return m_path.size() + (m_open.empty() ? 0 : m_open.size() - 1); }
+
+    element make_element(const xmlChar* local, const xmlChar* uri, int nb_attributes, const xmlChar** attrs) {
+        element e;
+        e.name = str(local);
+        if (uri) e.ns = str(uri);
+        e.line = static_cast<std::uint64_t>(xmlSAX2GetLineNumber(ctxt));
+        charge(e.name.size());
+        e.attributes.reserve(static_cast<std::size_t>(nb_attributes));
+        for (int i = 0; i < nb_attributes; ++i) {
+            const xmlChar** a = attrs + 5 * i; // localname, prefix, URI, value, end
+            e.attributes.emplace_back(str(a[0]), std::string(str(a[3]), static_cast<std::size_t>(a[4] - a[3])));
+            charge(e.attributes.back().first.size() + e.attributes.back().second.size());
+        }
+        return e;
+    }
+
     void charge(std::size_t bytes) {
         m_subtree_bytes += bytes;
         if (m_subtree_bytes > m_limits.max_subtree_bytes)
