@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ ninja-build pkg-config
+  cmake g++ ninja-build pkg-config bsdutils
   libboost-dev libxml2-dev rapidjson-dev libsqlite3-dev libssl-dev doctest-dev libarchive-dev
 )
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "support.hpp"
+#include "zip_support.hpp"
 
 namespace {
 
@@ -128,4 +129,35 @@ TEST_CASE("unreadable or unparseable input exits 3 with file and position") {
     // A failed conversion leaves no output behind.
     CHECK(run("convert --from json --to ndjson " + (dir / "cut.json").string() + " " + (dir / "out.ndjson").string()).code == 3);
     CHECK_FALSE(std::filesystem::exists(dir / "out.ndjson"));
+}
+
+TEST_CASE("a canonical file is read the same from a zip or a folder") {
+    test::temp_dir dir("cli-containers");
+    test::write_zip(dir / "demo.zip", {{"export/demo-school.json", test::read_file(demo)}});
+    test::write_file(dir / "folder/demo-school.json", test::read_file(demo));
+    const auto direct = run("inspect " + demo).out;
+    CHECK(run("identify " + (dir / "demo.zip").string()).out == (dir / "demo.zip").string() + ": json\n");
+    CHECK(run("inspect " + (dir / "demo.zip").string()).out == direct);
+    CHECK(run("inspect " + (dir / "folder").string()).out == direct);
+    // Two files in one folder are not one canonical document.
+    test::write_file(dir / "folder/other.json", test::read_file(demo));
+    const auto r = run("inspect --from json " + (dir / "folder").string());
+    CHECK(r.code == 3);
+    CHECK(r.err.find("expects a single file, found 2") != std::string::npos);
+}
+
+TEST_CASE("a progress line on a terminal only") {
+    test::temp_dir dir("cli-progress");
+    const auto nd = (dir / "demo.ndjson").string();
+    REQUIRE(run("convert --to ndjson " + demo + " " + nd).code == 0);
+    // Not a terminal: nothing on stderr.
+    const auto plain = run("inspect " + nd);
+    CHECK(plain.err.empty());
+    // A pseudo-terminal (script, from bsdutils): the closing progress line appears.
+    const std::string cmd = "script -qec '" + std::string(INTEROP_CLI) + " inspect " + nd + "' /dev/null > " + (dir / "tty.txt").string();
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const auto tty = test::read_file(dir / "tty.txt");
+    const auto at = tty.find("reading " + nd + ": ");
+    REQUIRE(at != std::string::npos);
+    CHECK(tty.find(" records, done", at) != std::string::npos);
 }
