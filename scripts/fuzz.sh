@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# fuzz.sh [SECONDS]: builds the libFuzzer targets with clang (AddressSanitizer and
+# UndefinedBehaviorSanitizer on) and runs each for SECONDS (default 60), seeded from the
+# tests' corpus and the demo school. Exits non-zero on any crash, leak or timeout.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+seconds=${1:-60}
+bash scripts/deps.sh
+command -v clang++ >/dev/null || { apt-get install -y -qq clang libclang-rt-14-dev >/dev/null; }
+CXX=clang++ bash scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINTEROP_FUZZ=ON -DINTEROP_BUILD_TESTS=OFF >/dev/null
+
+seeds=build-fuzz/seeds
+rm -rf "$seeds" && mkdir -p "$seeds"/{json,ndjson,xml}
+head -c 20000 examples/demo-school/demo-school.json > "$seeds/json/demo-head.json"
+printf '{"interop_schema":"1.0","students":[{"id":"E1","school":"0440008V","last_name":"M","first_name":"L","birth_date":"2012-03-01"}]}' > "$seeds/json/small.json"
+build/cli/interop convert --to ndjson examples/demo-school/demo-school.json - 2>/dev/null | head -n 200 > "$seeds/ndjson/demo-head.ndjson" || true
+cp tests/data/xml/*.xml "$seeds/xml/"
+
+status=0
+for target in json_document:json ndjson:ndjson xml:xml; do
+  name=${target%%:*}
+  corpus=build-fuzz/corpus-$name
+  mkdir -p "$corpus"
+  echo "fuzz_$name: ${seconds}s"
+  if ! build-fuzz/tests/fuzz/fuzz_$name "$corpus" "$seeds/${target##*:}" -max_total_time="$seconds" -timeout=10 \
+       -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=build-fuzz/crash-$name- -print_final_stats=1 2> "build-fuzz/fuzz_$name.log"; then
+    echo "fuzz_$name: FAILED, see build-fuzz/fuzz_$name.log"; status=1
+  fi
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "build-fuzz/fuzz_$name.log" | sed "s/^/  /"
+done
+exit $status
