@@ -10,17 +10,14 @@
 
 #include <rapidjson/document.h>
 
+#include "harness.hpp"
+
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <sstream>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace interop;
@@ -43,31 +40,6 @@ std::string slurp(const fs::path& p) {
     return s.str();
 }
 
-struct measurement {
-    double seconds = 0;
-    long max_rss_kb = 0;
-    bool ok = false;
-};
-
-/** Runs `work` in a child process; returns its wall time and peak resident memory. */
-measurement in_child(const std::function<void()>& work) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        try {
-            work();
-            _exit(0);
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "bench: %s\n", e.what());
-            _exit(1);
-        }
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    return {elapsed.count(), usage.ru_maxrss, WIFEXITED(status) && WEXITSTATUS(status) == 0};
-}
 
 struct mode {
     const char* name;
@@ -93,7 +65,7 @@ int main(int argc, char** argv) {
     fs::create_directories(work);
     const fs::path doc = work / "academy.json", nd = work / "academy.ndjson";
     // Generated in a child: what it allocates would otherwise count in every measured child's RSS.
-    const auto generation = in_child([&] {
+    const auto generation = interop::bench::in_child([&] {
         for (const auto& [path, ndjson] : {std::pair{doc, false}, std::pair{nd, true}}) {
             auto writer = adapter_support::committing_writer(path, ndjson ? json::make_ndjson_writer : json::make_document_writer);
             generator::generate({.schools = schools}, *writer);
@@ -135,19 +107,11 @@ int main(int argc, char** argv) {
     std::printf("%-18s %9s %9s %10s %12s  %s\n", "mode", "seconds", "MB/s", "peak MB", "time ratio", "what");
     double baseline = 0;
     for (const auto& m : modes) {
-        std::vector<double> times;
-        long rss = 0;
-        for (int r = 0; r < runs; ++r) {
-            const auto result = in_child(m.work);
-            if (!result.ok) return 1;
-            times.push_back(result.seconds);
-            rss = std::max(rss, result.max_rss_kb);
-        }
-        std::sort(times.begin(), times.end());
-        const double median = times[times.size() / 2];
-        if (baseline == 0) baseline = median;
-        std::printf("%-18s %9.3f %9.1f %10.1f %11.2fx  %s\n", m.name, median, mb / median, static_cast<double>(rss) / 1024,
-                    median / baseline, m.what);
+        const auto result = interop::bench::measure(m.work, runs);
+        if (!result.ok) return 1;
+        if (baseline == 0) baseline = result.seconds;
+        std::printf("%-18s %9.3f %9.1f %10.1f %11.2fx  %s\n", m.name, result.seconds, mb / result.seconds, result.peak_mb,
+                    result.seconds / baseline, m.what);
     }
     return 0;
 }

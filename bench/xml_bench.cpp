@@ -6,51 +6,24 @@
 // Each runs in a child process: median wall time of R runs, and peak RSS.
 //   interop-bench-xml [--pupils N] [--runs R] WORKDIR
 
+#include "harness.hpp"
+
 #include <interop/xml/reader.hpp>
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct measurement {
-    double seconds = 0;
-    long max_rss_kb = 0;
-    bool ok = false;
-};
-
-measurement in_child(const std::function<void()>& work) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        try {
-            work();
-            _exit(0);
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "bench: %s\n", e.what());
-            _exit(1);
-        }
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    return {elapsed.count(), usage.ru_maxrss, WIFEXITED(status) && WEXITSTATUS(status) == 0};
-}
 
 void attr(std::ofstream& out, const char* name, const std::string& value) {
     out << "      <attr name=\"" << name << "\"><value>" << value << "</value></attr>\n";
@@ -159,19 +132,11 @@ int main(int argc, char** argv) {
     std::printf("%-16s %9s %9s %12s %10s %11s\n", "mode", "seconds", "MB/s", "records/s", "peak MB", "vs floor");
     double floor = 0;
     for (const auto& [name, work_fn] : modes) {
-        std::vector<double> times;
-        long rss = 0;
-        for (int r = 0; r < runs; ++r) {
-            const auto m = in_child(work_fn);
-            if (!m.ok) return 1;
-            times.push_back(m.seconds);
-            rss = std::max(rss, m.max_rss_kb);
-        }
-        std::sort(times.begin(), times.end());
-        const double median = times[times.size() / 2];
-        if (floor == 0) floor = median;
-        std::printf("%-16s %9.3f %9.1f %12.0f %10.1f %10.0f%%\n", name, median, mb / median, pupils / median,
-                    static_cast<double>(rss) / 1024, 100 * floor / median);
+        const auto m = interop::bench::measure(work_fn, runs);
+        if (!m.ok) return 1;
+        if (floor == 0) floor = m.seconds;
+        std::printf("%-16s %9.3f %9.1f %12.0f %10.1f %10.0f%%\n", name, m.seconds, mb / m.seconds, pupils / m.seconds, m.peak_mb,
+                    100 * floor / m.seconds);
     }
     return 0;
 }

@@ -1,0 +1,59 @@
+#pragma once
+// What the benchmarks share: each measurement runs in a child process, so that its peak
+// resident memory is its own; the median of several runs is reported.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <stdexcept>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace interop::bench {
+
+struct measurement {
+    double seconds = 0;       ///< median wall time
+    double peak_mb = 0;       ///< largest peak RSS over the runs
+    bool ok = false;
+};
+
+/** Runs `work` once in a child process. */
+inline measurement in_child(const std::function<void()>& work) {
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        try {
+            work();
+            _exit(0);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "bench: %s\n", e.what());
+            _exit(1);
+        }
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    return {elapsed.count(), static_cast<double>(usage.ru_maxrss) / 1024, WIFEXITED(status) && WEXITSTATUS(status) == 0};
+}
+
+/** Runs `work` `runs` times, each in a child: median time, largest peak RSS. */
+inline measurement measure(const std::function<void()>& work, int runs) {
+    std::vector<double> times;
+    measurement out;
+    for (int r = 0; r < runs; ++r) {
+        const auto m = in_child(work);
+        if (!m.ok) return m;
+        times.push_back(m.seconds);
+        out.peak_mb = std::max(out.peak_mb, m.peak_mb);
+    }
+    std::sort(times.begin(), times.end());
+    out.seconds = times[times.size() / 2];
+    out.ok = true;
+    return out;
+}
+
+} // namespace interop::bench
