@@ -32,7 +32,7 @@ template <class K> void diff_kind(const std::vector<K>& before, const std::vecto
     for (const auto& [key, rec] : new_index) {
         auto it = old_index.find(key);
         if (it == old_index.end()) record(change_op::created, key);
-        else if (!model::same_content(*it->second, *rec)) record(change_op::updated, key);
+        else if (!(*it->second == *rec)) record(change_op::updated, key); // == leaves provenance out
     }
     for (const auto& [key, rec] : old_index)
         if (!new_index.contains(key)) record(change_op::deleted, key);

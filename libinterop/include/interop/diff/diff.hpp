@@ -25,7 +25,7 @@ struct change_counts {
 };
 
 struct diff_result {
-    /** In dataset kind order, then by school and id. */
+    /** In dataset kind order; within a kind, created and updated by school and id, then deleted. */
     std::vector<change> changes;
     /** Per kind, only kinds with changes. */
     std::map<std::string, change_counts> counts;

@@ -84,11 +84,4 @@ private:
 /** Names of every kind, in dataset order. */
 std::vector<std::string_view> kind_names();
 
-/** Equality of content: ignores provenance. */
-template <class K> bool same_content(K a, K b) {
-    a.provenance = {};
-    b.provenance = {};
-    return a == b;
-}
-
 } // namespace interop::model
