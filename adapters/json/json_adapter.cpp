@@ -11,7 +11,7 @@ constexpr const char* format_name = "json";
 
 class json_reader : public reader {
 public:
-    explicit json_reader(const read_options& opt) : m_limits{opt.max_depth, opt.max_input_bytes, opt.max_record_bytes} {}
+    explicit json_reader(const read_options& opt) : m_limits(adapter_support::json_limits(opt)) {}
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
         const auto& entry = adapter_support::only_entry(in, format_name);
         auto stream = in.open_entry(entry);

@@ -110,3 +110,19 @@ TEST_CASE("a writer failing leaves no output file; a good run leaves a complete 
     convert(r, dir / "good.ndjson", "mock", dir / "again.mock");
     CHECK(test::read_file(dir / "again.mock") == "MOCK\nstudent E1\nstudent E2\n");
 }
+
+TEST_CASE("the read options reach the canonical readers") {
+    const auto r = full_registry();
+    read_options small;
+    small.max_record_bytes = 60;
+    const std::string student = R"({"id":"E1","school":"0449000U","last_name":"Martin-Dupont","first_name":"Léa"})";
+    const auto doc = io::input::from_memory("d.json", R"({"interop_schema":"1.0","students":[)" + student + "]}");
+    const auto lines = io::input::from_memory("d.ndjson", R"({"kind":"student",)" + student.substr(1) + "\n");
+    for (const auto* in : {&doc, &lines}) {
+        model::dataset ds;
+        io::dataset_sink sink(ds);
+        diagnostics diags;
+        CHECK_NOTHROW(r.identify(*in).make_reader({})->read(*in, sink, diags));
+        CHECK_THROWS_AS(r.identify(*in).make_reader(small)->read(*in, sink, diags), parse_error);
+    }
+}

@@ -10,6 +10,14 @@ const io::input::entry& only_entry(const io::input& in, std::string_view format)
                       "expects a single file, found " + std::to_string(in.entries().size()));
 }
 
+json::limits json_limits(const read_options& opt) {
+    json::limits lim;
+    lim.max_depth = opt.max_depth;
+    lim.max_input_bytes = opt.max_input_bytes;
+    lim.max_record_bytes = opt.max_record_bytes;
+    return lim;
+}
+
 std::string_view skip_bom_and_space(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const auto first = text.find_first_not_of(" \t\r\n");

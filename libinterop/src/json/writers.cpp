@@ -38,7 +38,7 @@ public:
             if (records.empty()) return;
             w.Key(K::collection.data(), static_cast<rapidjson::SizeType>(K::collection.size()));
             w.StartArray();
-            for (const K& r : records) write_record(w, model::any_record{r}, false);
+            for (const K& r : records) write_record(w, r, false);
             w.EndArray();
         });
         w.EndObject();
