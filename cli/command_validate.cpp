@@ -25,9 +25,9 @@ int validate_command(const registry& reg, const args& a) {
     o.expect_positional(1, "interop validate [--from FORMAT] [--strict] FILE");
     diagnostics read_diags;
     const auto ds = read_dataset(reg, o.positional()[0], o.value("--from"), read_diags);
-    auto found = validate(ds, {.strict = o.flag("--strict")});
+    auto found = validate(ds);
     for (const auto& d : read_diags.items()) found.add(d);
-    if (o.flag("--strict")) found.promote_warnings();
+    if (o.flag("--strict")) found.promote_warnings(); // the reader's warnings too
     print_diagnostics(found);
     std::cout << o.positional()[0] << ": " << ds.size() << " records, " << found.count(severity::error) << " errors, "
               << found.count(severity::warning) << " warnings\n";

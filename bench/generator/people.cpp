@@ -49,7 +49,7 @@ void school_builder::pupil(const std::string& class_id, int level, int number) {
     auto s = make<model::student>("E" + std::to_string(number));
     const bool sibling = number > 1 && m_random.chance(15);
     const std::string sibling_id = "E" + std::to_string(number - 1);
-    s.last_name = sibling ? std::string() : m_random.pick(names::last);
+    s.last_name = sibling ? m_last_family_name : m_random.pick(names::last);
     s.first_name = m_random.pick(names::first);
     s.birth_date = model::date{2025 - 11 - (6 - level), m_random.between(1, 12), m_random.between(1, 28)};
     s.sex = m_random.chance(50) ? "F" : "M";
@@ -71,7 +71,6 @@ void school_builder::pupil(const std::string& class_id, int level, int number) {
     if (sibling) {
         // Same family as the previous pupil: same name, same guardians.
         m_plan.guardians_of[s.id] = m_plan.guardians_of[sibling_id];
-        s.last_name = m_last_family_name;
         for (const auto& g : m_plan.guardians_of[s.id]) link(s.id, g, m_plan.guardians_of[s.id].front() == g ? 1 : 2);
     } else {
         m_last_family_name = s.last_name;

@@ -8,6 +8,7 @@
 #include <interop/model/dataset.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,7 @@ private:
     int m_guardian_count = 0;
     std::string m_last_family_name;
     std::vector<model::course> m_courses;
+    std::set<model::date> m_a_weeks; // Mondays of week A, set with the week patterns
     std::map<std::pair<std::string, std::string>, std::vector<double>> m_marks; // (pupil, subject) → marks out of 20
 };
 

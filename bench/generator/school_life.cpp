@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 namespace interop::generator {
 
@@ -32,16 +31,13 @@ std::vector<model::date> school_builder::term_days(int term) const {
 }
 
 void school_builder::exceptions() {
-    const auto weeks = m_calendar.school_weeks();
-    std::set<model::date> a_weeks;
-    for (std::size_t i = 0; i < weeks.size(); i += 2) a_weeks.insert(weeks[i]);
     const auto days = term_days(0);
     int number = 0;
     for (int i = 0; i < 30; ++i) {
         const auto& c = m_courses[m_random.next() % m_courses.size()];
         std::vector<model::date> matching;
         for (const auto& d : days) {
-            const bool in_a = a_weeks.contains(model::add_days(d, 1 - model::iso_weekday(d)));
+            const bool in_a = m_a_weeks.contains(model::add_days(d, 1 - model::iso_weekday(d)));
             if (model::iso_weekday(d) == c.weekday && (!c.week_pattern || (*c.week_pattern == "A") == in_a)) matching.push_back(d);
         }
         if (matching.empty()) continue;

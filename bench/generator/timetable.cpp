@@ -276,6 +276,7 @@ void school_builder::timetable() {
         p.code = code;
         p.label = std::string("Semaine ") + code;
         for (std::size_t i = code[0] == 'A' ? 0 : 1; i < weeks.size(); i += 2) p.weeks.push_back(weeks[i]);
+        if (code[0] == 'A') m_a_weeks.insert(p.weeks.begin(), p.weeks.end());
         emit(std::move(p));
     }
 

@@ -28,7 +28,8 @@ const model::dataset& sample_dataset() {
 std::vector<std::string> hostile_inputs() {
     std::string binary(4096, '\0');
     for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7919 % 256);
-    return {"", "\xEF\xBB\xBF", "{", "<", "<?xml version=\"1.0\"?>", std::string(100000, '['), binary, "\xFF\xFE{\0\"\0"};
+    return {"", "\xEF\xBB\xBF", "{", "<", "<?xml version=\"1.0\"?>", std::string(100000, '['), binary,
+            std::string("\xFF\xFE{\0\"\0", 6)}; // UTF-16 LE with a BOM
 }
 
 } // namespace
@@ -88,7 +89,9 @@ TEST_CASE("what an adapter writes, it recognises and reads back") {
         if (a.round_trips) {
             CHECK(back == sample_dataset());
         } else {
-            CHECK(!back.size() == !sample_dataset().size());
+            // A lossy format may drop records and fields, never invent a record.
+            CHECK(back.size() > 0);
+            for (const auto& c : diff(sample_dataset(), back).changes) CHECK(c.op != change_op::created);
         }
         // Truncated output is refused with a position, not read as less data.
         const auto text = test::read_file(path);

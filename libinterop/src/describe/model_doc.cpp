@@ -1,7 +1,7 @@
+#include "../model/field_rules.hpp"
+
 #include <interop/describe/model_doc.hpp>
 #include <interop/model/dataset.hpp>
-
-#include "../json/value_codec.hpp"
 
 #include <sstream>
 
@@ -43,7 +43,7 @@ struct row_writer {
     std::ostringstream& out;
     template <class T> void operator()(const char* name, const T&, const char* description) {
         out << "| `" << name << "` | " << type_name(static_cast<const T*>(nullptr)) << " | "
-            << (json::detail::may_be_absent<T> ? "" : "yes") << " | " << description << " |\n";
+            << (model::detail::may_be_absent<T> ? "" : "yes") << " | " << description << " |\n";
     }
 };
 

@@ -87,7 +87,11 @@ private:
             if (!object) throw handler_failure("records must be objects, found an array");
             begin_capture();
             return true;
-        case mode::root: return object ? root_other("an object") : begin_collection();
+        case mode::root:
+            if (!object) return begin_collection();
+            root_other("an object");
+            start_skip(); // an unknown member's object value is passed over whole
+            return true;
         }
         return true;
     }
@@ -127,10 +131,10 @@ private:
         return true;
     }
 
+    /** A root member that is not a collection: a metadata key of the wrong type, or unknown. */
     bool root_other(const char* what) {
         if (is_metadata_key(m_key)) throw handler_failure(m_key + ": expected a string, found " + std::string(what));
         unknown_member(m_key);
-        if (std::string_view(what) == "an object") start_skip();
         return true;
     }
 

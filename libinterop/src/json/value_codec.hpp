@@ -1,6 +1,8 @@
 #pragma once
 // Conversion of model values to and from RapidJSON, driven by each type's `fields` list.
 
+#include "../model/field_rules.hpp"
+
 #include <interop/model/types.hpp>
 
 #include <rapidjson/document.h>
@@ -17,18 +19,9 @@ public:
     value_error(const std::string& path, const std::string& problem) : std::runtime_error(path + ": " + problem) {}
 };
 
-template <class T> struct is_optional : std::false_type {};
-template <class T> struct is_optional<std::optional<T>> : std::true_type {};
-template <class T> struct is_vector : std::false_type {};
-template <class T> struct is_vector<std::vector<T>> : std::true_type {};
-
-/**
- * Fields of these types may be left out of a JSON object and keep their declared default
- * (booleans and enums are always written); the others are required.
- */
-template <class T>
-constexpr bool may_be_absent = is_optional<T>::value || is_vector<T>::value || std::is_same_v<T, model::extensions> ||
-                               std::is_same_v<T, bool> || model::model_enum<T>;
+using model::detail::is_optional;
+using model::detail::is_vector;
+using model::detail::may_be_absent;
 
 template <class T> bool is_absent(const T& v) {
     if constexpr (is_optional<T>::value) return !v.has_value();

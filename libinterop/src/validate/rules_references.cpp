@@ -54,8 +54,6 @@ private:
     std::set<std::string> m_schools;
 };
 
-std::string_view kind_of(model::person_kind k) { return model::to_string(k); }
-
 // One overload per kind that names other records; kinds without references have none.
 void refs(const model::period& r, reference_checker& c) { c.one(r, "academic_year", "academic_year", r.academic_year); }
 void refs(const model::calendar& r, reference_checker& c) { c.one(r, "academic_year", "academic_year", r.academic_year); }
@@ -66,7 +64,7 @@ void refs(const model::guardian_link& r, reference_checker& c) {
     c.one(r, "student", "student", r.student);
     c.one(r, "guardian", "guardian", r.guardian);
 }
-void refs(const model::contact_preference& r, reference_checker& c) { c.one(r, "person", kind_of(r.person_kind), r.person); }
+void refs(const model::contact_preference& r, reference_checker& c) { c.one(r, "person", model::to_string(r.person_kind), r.person); }
 void refs(const model::membership& r, reference_checker& c) {
     c.one(r, "person", r.role == model::membership_role::student || r.role == model::membership_role::delegate ? "student" : "staff", r.person);
     c.one(r, "group", model::to_string(r.group_kind), r.group);
@@ -144,7 +142,7 @@ void refs(const model::news_item& r, reference_checker& c) {
     for (const auto& a : r.audience)
         if (!model::is_audience_role(a)) c.either(r, "audience", "class", "group", a);
 }
-void refs(const model::notification& r, reference_checker& c) { c.one(r, "recipient", kind_of(r.recipient_kind), r.recipient); }
+void refs(const model::notification& r, reference_checker& c) { c.one(r, "recipient", model::to_string(r.recipient_kind), r.recipient); }
 
 } // namespace
 
