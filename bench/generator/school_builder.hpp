@@ -56,7 +56,7 @@ private:
     void link(const std::string& student_id, const std::string& guardian_id, int rank);
     void language_and_option_groups();
     void timetable();
-    void teacher_memberships();
+    void teaching_links(); // teachers' memberships and teaching assignments
     void exceptions();
     void attendance();
     void assessments();

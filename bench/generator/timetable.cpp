@@ -297,21 +297,28 @@ void school_builder::timetable() {
             if (attempt == 50) throw std::runtime_error("generator: " + m_plan.uai + ": " + e.what() + " after 50 attempts");
         }
     }
-    teacher_memberships();
+    teaching_links();
 }
 
-void school_builder::teacher_memberships() {
+void school_builder::teaching_links() {
     std::set<std::pair<std::string, std::string>> seen;
     std::set<std::string> principals; // a teacher is principal teacher (professeur principal) of one class at most
     for (const auto& [key, teacher] : m_plan.teacher_of) {
         const auto& [audience, subject] = key;
+        const auto kind = m_plan.class_level.contains(audience) ? model::audience_kind::class_ : model::audience_kind::group;
+        auto service = make<model::teaching_assignment>("TA-" + teacher + "-" + audience + "-" + subject);
+        service.staff = teacher;
+        service.subject = subject;
+        service.group = audience;
+        service.group_kind = kind;
+        emit(std::move(service));
         if (!seen.insert({teacher, audience}).second) continue;
         auto m = make<model::membership>("M-" + teacher + "-" + audience);
         m.person = teacher;
         const bool principal = subject == "FRANC" && principals.insert(teacher).second;
         m.role = principal ? model::membership_role::principal_teacher : model::membership_role::teacher;
         m.group = audience;
-        m.group_kind = m_plan.class_level.contains(audience) ? model::audience_kind::class_ : model::audience_kind::group;
+        m.group_kind = kind;
         m.start = m_calendar.year_start;
         emit(std::move(m));
     }

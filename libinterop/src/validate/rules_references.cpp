@@ -25,11 +25,14 @@ public:
     }
 
     template <class R> void school(const R& r) {
+        if (r.school.empty() && model::may_be_shared<R>) return;
         if (!m_schools.empty() && !m_schools.contains(r.school))
             report(m_diags, severity::error, "ref.school", r, "school " + r.school + " is not among the dataset's schools");
     }
+    /** Found in the record's school, or shared by every school (a national nomenclature). */
     template <class R> void one(const R& r, const char* field, std::string_view kind, const std::string& id) {
-        if (!m_ids[std::string(kind)].contains(r.school + '\x1f' + id))
+        const auto& ids = m_ids[std::string(kind)];
+        if (!ids.contains(r.school + '\x1f' + id) && !ids.contains('\x1f' + id))
             report(m_diags, severity::error, "ref.missing", r,
                    std::string(field) + " names " + std::string(kind) + " \"" + id + "\", which is not in the dataset");
     }
@@ -72,6 +75,11 @@ void refs(const model::membership& r, reference_checker& c) {
 template <class R> void audience_refs(const R& r, reference_checker& c) {
     c.many(r, "classes", "class", r.classes);
     c.many(r, "groups", "group", r.groups);
+}
+void refs(const model::teaching_assignment& r, reference_checker& c) {
+    c.one(r, "staff", "staff", r.staff);
+    c.one(r, "subject", "subject", r.subject);
+    c.one(r, "group", model::to_string(r.group_kind), r.group);
 }
 void refs(const model::course& r, reference_checker& c) {
     c.one(r, "subject", "subject", r.subject);

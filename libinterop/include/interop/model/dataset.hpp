@@ -1,6 +1,7 @@
 #pragma once
 /** @file A dataset: records of every kind plus metadata. */
 
+#include <interop/model/deletion.hpp>
 #include <interop/model/groups.hpp>
 #include <interop/model/messaging.hpp>
 #include <interop/model/people.hpp>
@@ -15,16 +16,16 @@ namespace interop::model {
 
 /** Version of the canonical model this library reads and writes. */
 inline constexpr int schema_major = 1;
-inline constexpr int schema_minor = 0;
-inline constexpr std::string_view schema_version = "1.0";
+inline constexpr int schema_minor = 1;
+inline constexpr std::string_view schema_version = "1.1";
 
 /** Every record kind, in the order datasets list them (referenced kinds first). */
 using kinds = std::tuple<establishment, academic_year, period, calendar, mef, subject, room, equipment,
                          school_class, group, student, guardian, staff, guardian_link,
-                         contact_preference, membership, time_grid, week_pattern, course, session,
+                         contact_preference, membership, teaching_assignment, time_grid, week_pattern, course, session,
                          attendance_event, assessment, grade_result, competency_result, report_card,
                          session_content, homework, discipline_incident, sanction, news_item,
-                         notification>;
+                         notification, deletion>;
 
 template <class Tuple> struct variant_of;
 template <class... T> struct variant_of<std::tuple<T...>> {
@@ -49,6 +50,7 @@ struct metadata {
     std::optional<date_time> generated_at;
     std::optional<std::string> source;
     model::scope scope = model::scope::full;
+    model::extensions extensions;
     bool operator==(const metadata&) const = default;
 
     template <class S, class V> static void fields(S& s, V& v) {
@@ -56,6 +58,7 @@ struct metadata {
         v("generated_at", s.generated_at, "When it was written.");
         v("source", s.source, "Where the data comes from (format and file, or system).");
         v("scope", s.scope, "full: a complete snapshot; delta: only changes.");
+        v("extensions", s.extensions, "What the source says of itself that has no field here (format versions, academy), kept verbatim.");
     }
 };
 

@@ -78,9 +78,36 @@ struct membership : record {
     }
 };
 
+/**
+ * A teacher teaching a subject to a class or group (service): what STS-Web calls a service and
+ * AAF packs in `ENTAuxEnsClassesMatieres`.
+ */
+struct teaching_assignment : record {
+    static constexpr std::string_view kind = "teaching_assignment", collection = "teaching_assignments";
+    static constexpr std::string_view summary = "A teacher teaching a subject to a class or group (service).";
+    std::string staff;
+    std::optional<std::string> subject;
+    std::string group;
+    audience_kind group_kind = audience_kind::class_;
+    std::optional<std::string> mode;
+    std::optional<double> weekly_hours;
+    bool operator==(const teaching_assignment&) const = default;
+
+    template <class S, class V> static void fields(S& s, V& v) {
+        common_fields(s, v);
+        v("staff", s.staff, "Id of the teacher.");
+        v("subject", s.subject, "Id of the subject taught.");
+        v("group", s.group, "Id of the class or group taught.");
+        v("group_kind", s.group_kind, "Whether group names a class or a group.");
+        v("mode", s.mode, "Teaching mode code as the source gives it (STS MODALITE_ELECTION: S, O, F, …).");
+        v("weekly_hours", s.weekly_hours, "Hours a week.");
+    }
+};
+
 struct mef : record {
     static constexpr std::string_view kind = "mef", collection = "mefs";
     static constexpr std::string_view summary = "Module élémentaire de formation: a level and course of study.";
+    static constexpr bool shared_across_schools = true;
     std::string code;
     std::string label;
     std::optional<std::string> stat11;
@@ -99,6 +126,7 @@ struct mef : record {
 struct subject : record {
     static constexpr std::string_view kind = "subject", collection = "subjects";
     static constexpr std::string_view summary = "A subject (matière) with its BCN/STS code.";
+    static constexpr bool shared_across_schools = true;
     std::string code;
     std::string short_label;
     std::string long_label;

@@ -7,7 +7,9 @@ namespace interop::model {
 
 /**
  * Common part of every record: `id` is stable within its school and kind; `school` is the
- * UAI of the school the record belongs to.
+ * UAI of the school the record belongs to. Kinds that declare `shared_across_schools`
+ * (national nomenclatures: MEF, subjects; deletions) may leave `school` empty: the record is
+ * then shared by every school of the dataset.
  */
 struct record {
     std::string id;
@@ -23,10 +25,13 @@ struct record {
 
     template <class S, class V> static void common_fields(S& s, V& v) {
         v("id", s.id, "Stable identifier of the record within its school and kind.");
-        v("school", s.school, "UAI of the school the record belongs to.");
+        v("school", s.school, "UAI of the school the record belongs to; empty for a record shared by every school (nomenclatures).");
         v("external_ids", s.external_ids, "Identifiers of the same record in other systems.");
         v("extensions", s.extensions, "Vendor fields the model has no place for, kept verbatim.");
     }
 };
+
+/** Whether records of kind R may leave `school` empty to be shared by every school. */
+template <class R> inline constexpr bool may_be_shared = requires { requires R::shared_across_schools; };
 
 } // namespace interop::model
