@@ -85,7 +85,10 @@ TEST_CASE("the metadata survives both forms") {
     ds.metadata = model::metadata{.generator = std::string("test"),
                                   .generated_at = model::parse_date_time("2025-06-12T10:00:00Z"),
                                   .source = std::string("aaf:ENT_Complet_Eleve_0000.xml"),
-                                  .scope = model::scope::delta};
+                                  .scope = model::scope::delta,
+                                  .extensions = {{"aaf:versionAF", "AAF-VE2407"}, {"aaf:degre", "2D"}}};
     CHECK(json::dataset_from_document(json::to_document(ds)).metadata == ds.metadata);
     CHECK(through_ndjson(ds).metadata == ds.metadata);
+    CHECK_THROWS_WITH_AS(json::dataset_from_document(R"({"interop_schema":"1.1","extensions":{"a":1}})"),
+                         doctest::Contains("extensions: expected a string"), parse_error);
 }

@@ -40,11 +40,15 @@ public:
     bool RawNumber(const char*, SizeType, bool) { return false; }
     bool String(const char* s, SizeType n, bool) {
         if (m_mode == mode::root && m_depth > 0) return root_string({s, n});
+        if (m_mode == mode::metadata_extensions) {
+            m_metadata.extensions[m_key].assign(s, n);
+            return true;
+        }
         return scalar([&] { m_capture_writer.String(s, n); }, "a string");
     }
     bool Key(const char* s, SizeType n, bool) {
         if (m_mode == mode::capture) m_capture_writer.Key(s, n);
-        else if (m_mode == mode::root) m_key.assign(s, n);
+        else if (m_mode == mode::root || m_mode == mode::metadata_extensions) m_key.assign(s, n);
         return true;
     }
     bool StartObject() { return open(true); }
@@ -59,13 +63,14 @@ public:
     }
 
 private:
-    enum class mode { root, collection, capture, skip };
+    enum class mode { root, collection, capture, skip, metadata_extensions };
 
     template <class F> bool scalar(F&& forward, const char* what) {
         switch (m_mode) {
         case mode::capture: forward(); return true;
         case mode::skip: return true;
         case mode::collection: throw handler_failure(std::string("records must be objects, found ") + what);
+        case mode::metadata_extensions: throw handler_failure(std::string("extensions: expected a string, found ") + what);
         case mode::root:
             if (m_depth == 0) throw handler_failure("the document must be an object");
             return root_other(what);
@@ -87,8 +92,13 @@ private:
             if (!object) throw handler_failure("records must be objects, found an array");
             begin_capture();
             return true;
+        case mode::metadata_extensions: throw handler_failure("extensions: expected a string, found an object or array");
         case mode::root:
             if (!object) return begin_collection();
+            if (m_key == "extensions") {
+                m_mode = mode::metadata_extensions;
+                return true;
+            }
             root_other("an object");
             start_skip(); // an unknown member's object value is passed over whole
             return true;
@@ -106,7 +116,8 @@ private:
         case mode::skip:
             if (depth == m_skip_depth) m_mode = mode::root;
             return true;
-        case mode::collection: m_mode = mode::root; return true;
+        case mode::collection:
+        case mode::metadata_extensions: m_mode = mode::root; return true;
         case mode::root: return true;
         }
         return true;
@@ -139,7 +150,7 @@ private:
     }
 
     static bool is_metadata_key(const std::string& k) {
-        return k == "interop_schema" || k == "generator" || k == "source" || k == "generated_at" || k == "scope";
+        return k == "interop_schema" || k == "generator" || k == "source" || k == "generated_at" || k == "scope" || k == "extensions";
     }
 
     bool begin_collection() {

@@ -28,7 +28,8 @@ void check_uais(const model::dataset& ds, diagnostics& d) {
         }
     };
     model::for_each_kind([&]<class K>(std::type_identity<K>) {
-        for (const K& r : ds.all<K>()) check(r.school, label(r), where(r));
+        for (const K& r : ds.all<K>())
+            if (!(r.school.empty() && model::may_be_shared<K>)) check(r.school, label(r), where(r));
     });
 }
 

@@ -1,0 +1,243 @@
+// AAF `ficAlimMENESR`: the identity and structure feed the ministry sends ENTs. A delivery (one
+// file, a folder or a zip) is read as one dataset; Delta files are applied to their Complet.
+
+#include "delivery.hpp"
+#include "mapper.hpp"
+
+#include <interop/adapters.hpp>
+
+#include <array>
+#include <map>
+#include <unordered_map>
+
+namespace interop {
+namespace {
+
+constexpr const char* format_name = "aaf";
+
+/** Requests of Delta files waiting for their Complet, per identifier, in file order. */
+class pending_changes {
+public:
+    void add(aaf::request&& r) {
+        auto [it, added] = m_index.try_emplace(r.id, m_changes.size());
+        if (added) m_changes.emplace_back();
+        m_changes[it->second].push_back(std::move(r));
+    }
+    /** Applies the changes to an entry of the Complet; false when one deletes it. */
+    bool apply_to(aaf::request& entry) {
+        const auto it = m_index.find(entry.id);
+        if (it == m_index.end()) return true;
+        bool alive = true;
+        for (auto& change : m_changes[it->second]) alive = apply(entry, alive, std::move(change));
+        m_changes[it->second].clear();
+        return alive;
+    }
+    /** Entries the Deltas add (those the Complet does not have), with their later changes. */
+    template <class F, class W> void for_each_added(F&& map, W&& warn) {
+        for (auto& changes : m_changes) {
+            if (changes.empty()) continue;
+            aaf::request entry;
+            bool alive = false;
+            for (auto& change : changes) {
+                if (!alive && change.operation != aaf::operation::add) warn(change);
+                else alive = apply(entry, alive, std::move(change));
+            }
+            if (alive) map(entry);
+        }
+        m_changes.clear();
+        m_index.clear();
+    }
+
+private:
+    static bool apply(aaf::request& entry, bool alive, aaf::request&& change) {
+        switch (change.operation) {
+        case aaf::operation::add: entry = std::move(change); return true;
+        case aaf::operation::modify: entry.replace_with(change); return alive;
+        case aaf::operation::remove: return false;
+        }
+        return alive;
+    }
+    std::unordered_map<std::string, std::size_t> m_index;
+    std::vector<std::vector<aaf::request>> m_changes;
+};
+
+/** Sends the metadata, once, before the first record. */
+class metadata_first : public io::record_sink {
+public:
+    metadata_first(io::record_sink& next, model::metadata& m) : m_next(next), m_metadata(m) {}
+    void on_record(model::any_record&& r) override {
+        flush();
+        m_next.on_record(std::move(r));
+    }
+    void on_end() override { flush(); }
+    bool sent() const { return m_sent; }
+
+private:
+    void flush() {
+        if (!m_sent) m_next.on_metadata(m_metadata);
+        m_sent = true;
+    }
+    io::record_sink& m_next;
+    model::metadata& m_metadata;
+    bool m_sent = false;
+};
+
+/** Keeps the latest of the generation dates seen. */
+bool take_generation_date(std::optional<model::date> d, model::metadata& m) {
+    if (!d || (m.generated_at && !(m.generated_at->day < *d))) return false;
+    m.generated_at = model::date_time{*d, 0, std::nullopt};
+    return true;
+}
+
+std::optional<model::date> date_from_ddmmyyyy(std::string_view v) {
+    if (v.size() != 10 || v[2] != '/' || v[5] != '/') return std::nullopt;
+    return model::parse_date(std::string(v.substr(6, 4)) + "-" + std::string(v.substr(3, 2)) + "-" + std::string(v.substr(0, 2)));
+}
+
+/**
+ * `<!-- versionAF="AAF-VE2407" -->` and its kin, into metadata extensions. Comments of every
+ * file read before the first record are merged; the latest generation date wins.
+ */
+void header_comment(std::string_view text, model::metadata& m) {
+    const auto eq = text.find("=\"");
+    const auto close = text.rfind('"');
+    if (eq == std::string_view::npos || close <= eq + 1) return;
+    auto key = text.substr(0, eq);
+    while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
+    const auto value = text.substr(eq + 2, close - eq - 2);
+    if (key == "dateGenerationExport" && !take_generation_date(date_from_ddmmyyyy(value), m)) return;
+    m.extensions["aaf:" + std::string(key)] = std::string(value);
+}
+
+class aaf_reader : public reader {
+public:
+    explicit aaf_reader(const read_options& opt) {
+        m_limits.max_input_bytes = opt.max_input_bytes;
+        m_limits.max_depth = opt.max_depth;
+        m_limits.max_subtree_bytes = opt.max_record_bytes;
+    }
+
+    void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
+        std::vector<std::string> skipped;
+        auto files = aaf::plan_delivery(in, skipped);
+        if (files.empty()) throw parse_error({in.name(), 0, 0}, format_name, "no AAF file (root ficAlimMENESR) in the input");
+        for (const auto& name : skipped) diags.add(severity::info, "aaf.skipped", "", "not an AAF file: left out", {name, 0, 0});
+        keep_latest_complet(files, in, diags);
+
+        model::metadata metadata;
+        metadata.source = format_name;
+        metadata.scope = delta_only_types(files) ? model::scope::delta : model::scope::full;
+        metadata_first out(sink, metadata);
+        aaf::mapper mapper(out, diags);
+
+        std::array<pending_changes, aaf::file_type_count> pending;
+        for (const auto& f : files)
+            if (f.delta && has_complet(files, f.type))
+                each_request(in, f, mapper, metadata, out, [&](aaf::request&& r) { pending[index(f.type)].add(std::move(r)); });
+
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const auto& f = files[i];
+            auto& changes = pending[index(f.type)];
+            if (!f.delta) each_request(in, f, mapper, metadata, out, [&](aaf::request&& r) {
+                if (r.operation != aaf::operation::add) {
+                    diags.add(severity::warning, "aaf.complet.change", r.category + "/" + r.id,
+                              "a Complet file holds only addRequest: this change is left out", {in.describe(*f.entry), r.line, 0});
+                    return;
+                }
+                if (changes.apply_to(r)) mapper.map(f.type, r);
+            });
+            else if (!has_complet(files, f.type)) each_request(in, f, mapper, metadata, out, [&](aaf::request&& r) {
+                map_delta(f.type, r, mapper);
+            });
+            const bool last_of_type = i + 1 == files.size() || files[i + 1].type != f.type;
+            if (last_of_type) changes.for_each_added([&](const aaf::request& r) { mapper.map(f.type, r); },
+                                                     [&](const aaf::request& r) {
+                                                         diags.add(severity::warning, "aaf.delta.unknown", r.category + "/" + r.id,
+                                                                   "the Delta changes an entry its Complet does not have: left out",
+                                                                   {"", r.line, 0});
+                                                     });
+        }
+        out.on_end();
+        sink.on_end();
+    }
+
+private:
+    static std::size_t index(aaf::file_type t) { return static_cast<std::size_t>(t); }
+
+    static bool has_complet(const std::vector<aaf::delivery_file>& files, aaf::file_type t) {
+        return std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.type == t && !f.delta; });
+    }
+    static bool delta_only_types(const std::vector<aaf::delivery_file>& files) {
+        return std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.delta && !has_complet(files, f.type); });
+    }
+
+    /** Of several Complets of one type, the latest wins; Deltas older than it are already in it. */
+    static void keep_latest_complet(std::vector<aaf::delivery_file>& files, const io::input& in, diagnostics& diags) {
+        std::map<aaf::file_type, std::string> latest;
+        for (const auto& f : files)
+            if (!f.delta) latest[f.type] = std::max(latest[f.type], f.date);
+        std::erase_if(files, [&](const aaf::delivery_file& f) {
+            const auto it = latest.find(f.type);
+            if (it == latest.end() || f.date >= it->second) return false;
+            diags.add(severity::info, "aaf.superseded", "", "older than the latest Complet of its type: left out", {in.describe(*f.entry), 0, 0});
+            return true;
+        });
+    }
+
+    static void map_delta(aaf::file_type type, const aaf::request& r, aaf::mapper& mapper) {
+        switch (r.operation) {
+        case aaf::operation::add: return mapper.map(type, r);
+        case aaf::operation::modify: return mapper.map_partial(type, r);
+        case aaf::operation::remove: return mapper.map_deletion(type, r);
+        }
+    }
+
+    template <class F>
+    void each_request(const io::input& in, const aaf::delivery_file& f, aaf::mapper& mapper, model::metadata& metadata,
+                      const metadata_first& out, F&& handle) {
+        const std::string file = in.describe(*f.entry);
+        mapper.set_file(file);
+        if (!out.sent() && f.date.size() == 8)
+            take_generation_date(model::parse_date(f.date.substr(0, 4) + "-" + f.date.substr(4, 2) + "-" + f.date.substr(6, 2)), metadata);
+        xml::events ev;
+        ev.capture = [](const std::vector<std::string>& path) { return path.size() == 2; };
+        ev.on_root = [&](const xml::element& root) {
+            if (root.name != "ficAlimMENESR")
+                throw parse_error({file, root.line, 0}, format_name, "root element is <" + root.name + ">, not <ficAlimMENESR>");
+        };
+        ev.on_comment = [&](std::string_view text, std::uint64_t) {
+            if (!out.sent()) header_comment(text, metadata);
+        };
+        ev.on_element = [&](xml::element&& e) {
+            if (e.name != "addRequest" && e.name != "modifyRequest" && e.name != "deleteRequest")
+                throw parse_error({file, e.line, 0}, format_name, "<" + e.name + "> is not an AAF request");
+            handle(aaf::parse_request(std::move(e), file));
+        };
+        auto stream = in.open_entry(*f.entry);
+        xml::read(*stream, file, format_name, ev, m_limits);
+    }
+
+    xml::limits m_limits;
+};
+
+confidence identify_aaf(const io::input& in) {
+    for (const auto& e : in.entries())
+        if (aaf::looks_like_aaf(in.head(e))) return confidence::yes;
+    return confidence::no;
+}
+
+} // namespace
+
+void register_aaf(registry& r) {
+    r.add({.name = format_name,
+           .title = "AAF ficAlimMENESR (annuaire académique fédérateur)",
+           .domains = {"structure", "people", "groups"},
+           .extensions = {"xml", "zip"},
+           .media_type = "application/xml",
+           .round_trips = false,
+           .identify = identify_aaf,
+           .make_reader = [](const read_options& o) { return std::make_unique<aaf_reader>(o); },
+           .make_writer = {}});
+}
+
+} // namespace interop

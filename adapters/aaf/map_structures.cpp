@@ -1,0 +1,78 @@
+// EtabEducNat → school, its classes and groups; MatiereEducNat → subject; MefEducNat → mef.
+
+#include "mapper.hpp"
+
+namespace interop::aaf {
+namespace {
+
+model::school_type school_type_of(std::string_view t) {
+    if (t.starts_with("ECOLE") || t.starts_with("ECOLES")) return model::school_type::ecole;
+    if (t.starts_with("COLLEGE") || t == "CLG") return model::school_type::college;
+    if (t.starts_with("LYCEE PROF") || t == "LP" || t == "SEP") return model::school_type::lycee_professionnel;
+    if (t.starts_with("LYCEE") || t == "LYC" || t == "LPO" || t == "LGT") return model::school_type::lycee;
+    if (t.starts_with("EREA")) return model::school_type::erea;
+    return model::school_type::other;
+}
+
+/** `CLG$CLG INTEGRATION$PARIS` (type$name$town, 2024 files) or a plain name (older files). */
+std::string school_name(std::string_view nom_courant) {
+    const auto parts = unpack(nom_courant);
+    return std::string(parts.size() == 3 ? parts[1] : nom_courant);
+}
+
+std::optional<std::string> non_empty(std::string_view s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); }
+
+} // namespace
+
+void mapper::structure(const request& r) {
+    const std::string jointure(r.first("ENTStructureJointure").empty() ? std::string_view(r.id) : r.first("ENTStructureJointure"));
+    std::string uai(r.first("ENTStructureUAI"));
+    if (uai.empty()) {
+        warn(r, "aaf.structure.uai", "EtabEducNat without ENTStructureUAI: its jointure " + jointure + " stands for the school");
+        uai = jointure;
+    }
+    m_uai_of[jointure] = uai;
+    auto s = make<model::establishment>(r, uai, uai);
+    s.uai = uai;
+    s.name = school_name(r.first("ENTStructureNomCourant"));
+    s.type = school_type_of(r.first("ENTStructureTypeStruct"));
+    s.academy = non_empty(r.first("ENTServAcAcademie"));
+    s.postal_code = non_empty(r.first("postalCode"));
+    s.city = non_empty(r.first("l"));
+    s.external_ids = {{"aaf", jointure}};
+    keep_unmapped(file_type::structure, r, s.extensions,
+                  {"ENTStructureJointure", "ENTStructureUAI", "ENTStructureNomCourant", "ENTStructureTypeStruct",
+                   "ENTServAcAcademie", "postalCode", "l", "ENTStructureClasses", "ENTStructureGroupes"});
+    emit(std::move(s));
+    // Classes and groups: code$label.
+    for (auto [attr, is_class] : {std::pair{"ENTStructureClasses", true}, std::pair{"ENTStructureGroupes", false}})
+        if (const auto* values = r.values(attr))
+            for (const auto& v : *values) {
+                const auto parts = unpack(v);
+                ensure_group(uai, parts[0], is_class, parts.size() > 1 ? parts[1] : std::string_view(), r);
+            }
+}
+
+void mapper::subject(const request& r) {
+    const std::string code(r.first("ENTMatJointure").empty() ? std::string_view(r.id) : r.first("ENTMatJointure"));
+    auto s = make<model::subject>(r, code, "");
+    s.code = code;
+    s.long_label = r.first("ENTLibelleMatiere");
+    s.external_ids = {{"aaf", r.id}};
+    keep_unmapped(file_type::subject, r, s.extensions, {"ENTMatJointure", "ENTLibelleMatiere"});
+    emit(std::move(s));
+}
+
+void mapper::mef(const request& r) {
+    const std::string code(r.first("ENTMefJointure").empty() ? std::string_view(r.id) : r.first("ENTMefJointure"));
+    auto m = make<model::mef>(r, code, "");
+    m.code = code;
+    m.label = r.first("ENTLibelleMef");
+    m.stat11 = non_empty(r.first("ENTMEFSTAT11"));
+    if (const auto parent = r.first("ENTMEFRattach"); !parent.empty() && parent != code) m.parent = std::string(parent);
+    m.external_ids = {{"aaf", r.id}};
+    keep_unmapped(file_type::mef, r, m.extensions, {"ENTMefJointure", "ENTLibelleMef", "ENTMEFSTAT11", "ENTMEFRattach"});
+    emit(std::move(m));
+}
+
+} // namespace interop::aaf

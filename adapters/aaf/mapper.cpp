@@ -1,0 +1,117 @@
+#include "mapper.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace interop::aaf {
+
+void guardian_schools::add(std::string_view guardian, std::uint32_t school) {
+    m_links.emplace_back(std::hash<std::string_view>{}(guardian), school);
+    m_sorted = false;
+}
+
+std::vector<std::uint32_t> guardian_schools::schools_of(std::string_view guardian) {
+    if (!m_sorted) {
+        std::sort(m_links.begin(), m_links.end());
+        m_links.erase(std::unique(m_links.begin(), m_links.end()), m_links.end());
+        m_sorted = true;
+    }
+    const auto key = std::hash<std::string_view>{}(guardian);
+    auto it = std::lower_bound(m_links.begin(), m_links.end(), std::pair{key, std::uint32_t{0}});
+    std::vector<std::uint32_t> out;
+    for (; it != m_links.end() && it->first == key; ++it) out.push_back(it->second);
+    return out;
+}
+
+void mapper::map(file_type type, const request& r) {
+    switch (type) {
+    case file_type::structure: return structure(r);
+    case file_type::subject: return subject(r);
+    case file_type::mef: return mef(r);
+    case file_type::staff: return staff(r);
+    case file_type::student: return student(r);
+    case file_type::guardian: return guardian(r);
+    }
+}
+
+void mapper::map_partial(file_type type, const request& r) {
+    m_modified.clear();
+    for (const auto& a : r.attributes) m_modified += (m_modified.empty() ? "" : ",") + a.name;
+    map(type, r);
+    m_modified.clear();
+}
+
+void mapper::map_deletion(file_type type, const request& r) {
+    static constexpr std::string_view kinds[] = {"school", "subject", "mef", "staff", "student", "guardian"};
+    model::deletion d;
+    d.target_kind = kinds[static_cast<std::size_t>(type)];
+    const auto uai = m_uai_of.find(r.id);
+    d.target_id = type == file_type::structure && uai != m_uai_of.end() ? uai->second : r.id;
+    d.id = d.target_kind + "/" + d.target_id;
+    d.external_ids = {{"aaf", r.id}};
+    d.provenance = {"aaf", m_file, r.line};
+    emit(std::move(d));
+}
+
+void mapper::keep_unmapped(file_type type, const request& r, model::extensions& out, std::initializer_list<std::string_view> mapped) {
+    for (const auto& a : r.attributes) {
+        if (a.values.empty() || std::find(mapped.begin(), mapped.end(), a.name) != mapped.end()) continue;
+        std::string joined;
+        for (const auto& v : a.values) joined += (joined.empty() ? "" : "\n") + v;
+        out["aaf:" + a.name] = std::move(joined);
+        if (m_reported_unmapped.insert({type, a.name}).second)
+            m_diags.add(severity::info, "aaf.unmapped", "", std::string(file_type_name(type)) + " attribute " + a.name +
+                                                                " is not mapped to a model field: kept in extensions as aaf:" + a.name,
+                        {m_file, r.line, 0});
+    }
+}
+
+const std::string& mapper::school_of(std::string_view jointure, const request& r) {
+    const auto it = m_uai_of.find(std::string(jointure));
+    if (it != m_uai_of.end()) return it->second;
+    const auto [unknown, first] = m_unknown_structures.emplace(jointure);
+    if (first)
+        warn(r, "aaf.structure.unknown",
+             "structure " + std::string(jointure) + " is not in the delivery (no EtabEducNat with that ENTStructureJointure): "
+             "its jointure stands for the school");
+    return *unknown;
+}
+
+std::uint32_t mapper::school_index(const std::string& uai) {
+    const auto [it, added] = m_school_index.emplace(uai, static_cast<std::uint32_t>(m_schools.size()));
+    if (added) m_schools.push_back(uai);
+    return it->second;
+}
+
+void mapper::ensure_group(const std::string& school, std::string_view code, bool is_class, std::string_view label, const request& r) {
+    auto& seen = is_class ? m_classes : m_groups;
+    if (code.empty() || !seen.emplace(school, code).second) return;
+    if (is_class) {
+        auto c = make<model::school_class>(r, std::string(code), school);
+        c.code = code;
+        c.label = label.empty() ? code : label;
+        emit(std::move(c));
+    } else {
+        auto g = make<model::group>(r, std::string(code), school);
+        g.code = code;
+        g.label = label.empty() ? code : label;
+        emit(std::move(g));
+    }
+}
+
+std::optional<model::date> mapper::date_of(std::string_view text, std::string_view attribute, const request& r) {
+    if (text.empty()) return std::nullopt;
+    // dd/mm/yyyy
+    if (text.size() == 10 && text[2] == '/' && text[5] == '/') {
+        const std::string iso = std::string(text.substr(6, 4)) + "-" + std::string(text.substr(3, 2)) + "-" + std::string(text.substr(0, 2));
+        if (auto d = model::parse_date(iso)) return d;
+    }
+    warn(r, "aaf.date", std::string(attribute) + " \"" + std::string(text) + "\" is not a dd/mm/yyyy date: left out");
+    return std::nullopt;
+}
+
+void mapper::warn(const request& r, std::string code, std::string message) {
+    m_diags.add(severity::warning, std::move(code), r.category + "/" + r.id, std::move(message), {m_file, r.line, 0});
+}
+
+} // namespace interop::aaf

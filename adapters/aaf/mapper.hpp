@@ -1,0 +1,90 @@
+#pragma once
+// Maps AAF requests to canonical records, streaming them into a sink. Keeps only what the
+// joins need: structure jointure → UAI, the classes and groups already emitted, and which
+// schools each guardian's pupils attend (PersRelEleve records name no structure).
+
+#include "delivery.hpp"
+#include "request.hpp"
+
+#include <interop/diagnostics.hpp>
+#include <interop/io/sink.hpp>
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace interop::aaf {
+
+/** Guardian id → schools of their pupils, compactly: a hash and a school index per link. */
+class guardian_schools {
+public:
+    void add(std::string_view guardian, std::uint32_t school);
+    /** Indexes of the schools, in ascending order; call after the last add. */
+    std::vector<std::uint32_t> schools_of(std::string_view guardian);
+
+private:
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> m_links;
+    bool m_sorted = true;
+};
+
+class mapper {
+public:
+    mapper(io::record_sink& sink, diagnostics& diags) : m_sink(sink), m_diags(diags) {}
+
+    /** Which file the next requests come from, for provenance and messages. */
+    void set_file(std::string described) { m_file = std::move(described); }
+    /** Maps an add (or a modify applied to its add) to records. */
+    void map(file_type type, const request& r);
+    /** A modify read without its Complet: records carry only the replaced attributes. */
+    void map_partial(file_type type, const request& r);
+    /** A delete read without its Complet. */
+    void map_deletion(file_type type, const request& r);
+
+private:
+    // map_structures.cpp
+    void structure(const request& r);
+    void subject(const request& r);
+    void mef(const request& r);
+    // map_people.cpp
+    void student(const request& r);
+    void student_links(const request& r, const std::string& school);
+    void staff(const request& r);
+    void staff_links(const request& r);
+    void guardian(const request& r);
+
+    template <class K> K make(const request& r, std::string id, std::string school) const {
+        K k;
+        k.id = std::move(id);
+        k.school = std::move(school);
+        k.provenance = {"aaf", m_file, r.line};
+        if (!m_modified.empty()) k.extensions["aaf:modified"] = m_modified;
+        return k;
+    }
+    template <class K> void emit(K&& record) { m_sink.on_record(model::any_record{std::forward<K>(record)}); }
+    /** Attributes the mapping does not use go to extensions, each reported once. */
+    void keep_unmapped(file_type type, const request& r, model::extensions& out, std::initializer_list<std::string_view> mapped);
+    /** The UAI of a structure jointure; warns once and returns the jointure when unknown. */
+    const std::string& school_of(std::string_view jointure, const request& r);
+    std::uint32_t school_index(const std::string& uai);
+    /** Emits the class or group record the first time a (school, code) is seen. */
+    void ensure_group(const std::string& school, std::string_view code, bool is_class, std::string_view label, const request& r);
+    std::optional<model::date> date_of(std::string_view text, std::string_view attribute, const request& r);
+    void warn(const request& r, std::string code, std::string message);
+
+    io::record_sink& m_sink;
+    diagnostics& m_diags;
+    std::string m_file;
+    std::string m_modified; ///< names of the replaced attributes while mapping a partial request
+    std::unordered_map<std::string, std::string> m_uai_of;
+    std::set<std::string> m_unknown_structures;
+    std::set<std::pair<std::string, std::string>> m_classes, m_groups;
+    std::set<std::pair<file_type, std::string>> m_reported_unmapped;
+    std::vector<std::string> m_schools;
+    std::unordered_map<std::string, std::uint32_t> m_school_index;
+    guardian_schools m_guardian_schools;
+};
+
+} // namespace interop::aaf

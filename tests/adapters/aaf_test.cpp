@@ -1,0 +1,222 @@
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+#include "zip_support.hpp"
+
+#include <interop/adapters.hpp>
+#include <interop/json/canonical.hpp>
+
+#include <algorithm>
+
+using namespace interop;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path data = test::source_dir() / "tests/data/aaf";
+
+model::dataset read_aaf(const io::input& in, diagnostics& diags) {
+    registry r;
+    register_all_adapters(r);
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    r.get("aaf").make_reader({})->read(in, sink, diags);
+    return ds;
+}
+
+model::dataset read_aaf(const fs::path& path) {
+    diagnostics diags;
+    auto ds = read_aaf(io::input::open(path), diags);
+    CHECK_MESSAGE(diags.count(severity::error) == 0, (diags.items().empty() ? "" : diags.items().front().to_string()));
+    return ds;
+}
+
+template <class K> const K& find(const model::dataset& ds, const std::string& id, const std::string& school = "") {
+    const auto& all = ds.all<K>();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id && (school.empty() || r.school == school); });
+    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
+    return *it;
+}
+
+/** The same records, metadata left aside. */
+bool same_records(model::dataset a, model::dataset b) {
+    a.metadata = b.metadata = {};
+    return a == b;
+}
+
+/** A folder holding copies of the files of several fixture folders. */
+fs::path folder_of(const test::temp_dir& tmp, const std::string& name, std::initializer_list<const char*> parts) {
+    const fs::path out = tmp.path() / name;
+    fs::create_directories(out);
+    for (const char* part : parts)
+        for (const auto& f : fs::directory_iterator(data / part)) fs::copy_file(f.path(), out / f.path().filename());
+    return out;
+}
+
+std::string aaf_file(const std::string& requests, const std::string& encoding = "UTF-8") {
+    return "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>\n<!DOCTYPE ficAlimMENESR SYSTEM \"ficAlimMENESR.dtd\">\n<ficAlimMENESR>\n" +
+           requests + "</ficAlimMENESR>\n";
+}
+
+const std::string pupil =
+    "<addRequest>\n<operationalAttributes><attr name=\"categoriePersonne\"><value>Eleve</value></attr></operationalAttributes>\n"
+    "<identifier><id>1</id></identifier>\n<attributes>\n<attr name=\"sn\"><value>NOM</value></attr>\n"
+    "<attr name=\"givenName\"><value>L\xE9\x61</value></attr>\n<attr name=\"ENTPersonDateNaissance\"><value>31/02/2010</value></attr>\n"
+    "</attributes>\n</addRequest>\n";
+
+} // namespace
+
+TEST_CASE("a Complet delivery reads into the golden dataset") {
+    const auto ds = read_aaf(data / "complet");
+    const auto golden = json::dataset_from_document(test::read_file(data / "golden/complet.json"));
+    model::for_each_kind([&]<class K>(std::type_identity<K>) { CHECK_MESSAGE(ds.all<K>() == golden.all<K>(), K::kind); });
+    CHECK(ds.metadata == golden.metadata);
+    CHECK(ds.metadata.scope == model::scope::full);
+    CHECK(ds.metadata.source == "aaf");
+    CHECK(model::to_string(ds.metadata.generated_at->day) == "2025-09-01");
+    CHECK(ds.metadata.extensions.at("aaf:versionAF") == "AAF-VE2407");
+    CHECK(ds.metadata.extensions.at("aaf:codeAcademieExport") == "13");
+}
+
+TEST_CASE("packed attributes are decoded into the model") {
+    const auto ds = read_aaf(data / "complet");
+    SUBCASE("pupils, their classes and entry dates") {
+        const auto& lea = find<model::student>(ds, "9001");
+        CHECK(lea.school == "0130001F"); // ENTPersonStructRattach 100 → ENTStructureUAI
+        CHECK(lea.first_name == "Léa");
+        CHECK(lea.other_first_names == std::vector<std::string>{"Marie"});
+        CHECK(model::to_string(*lea.birth_date) == "2014-02-14");
+        CHECK(lea.regime == model::regime::demi_pensionnaire);
+        CHECK(lea.mef == "10010012110");
+        CHECK(lea.ine == "123456789AB");
+        CHECK_FALSE(lea.birth_last_name);
+        CHECK(find<model::student>(ds, "9002").birth_last_name == "LEROY");
+        const auto& in_class = find<model::membership>(ds, "9001@6A");
+        CHECK(in_class.group_kind == model::audience_kind::class_);
+        CHECK(model::to_string(*in_class.start) == "2025-09-01");
+        CHECK(find<model::membership>(ds, "9002@LATIN").group_kind == model::audience_kind::group);
+        CHECK(find<model::school_class>(ds, "6A").label == "6EME A"); // from ENTStructureClasses code$label
+    }
+    SUBCASE("guardian links with legal responsibility and flags") {
+        const auto& mother = find<model::guardian_link>(ds, "9001/7001");
+        CHECK(mother.relationship == "mother");
+        CHECK(mother.legal_rank == 1);
+        CHECK(mother.financial);
+        CHECK(mother.contact);
+        CHECK(mother.extensions.at("aaf:paiement") == "1");
+        const auto& father = find<model::guardian_link>(ds, "9001/7002");
+        CHECK(father.legal_rank == 2);
+        CHECK_FALSE(father.financial);
+        CHECK(find<model::guardian_link>(ds, "9002/7003").relationship == "tutor");
+    }
+    SUBCASE("a guardian is in each school its pupils attend") {
+        CHECK(find<model::guardian>(ds, "7001", "0130001F").accepts_sms);
+        const auto& in_lycee = find<model::guardian>(ds, "7001", "0130002G");
+        REQUIRE(in_lycee.contacts.size() == 4);
+        CHECK(in_lycee.contacts.back().value == "12 rue de la République, Bâtiment B, 13001 MARSEILLE, FRANCE");
+        CHECK(find<model::guardian>(ds, "7002").school == "0130001F");
+    }
+    SUBCASE("teachers: schools, functions, classes, groups and subjects") {
+        const auto& in_college = find<model::staff>(ds, "5001", "0130001F");
+        CHECK(in_college.functions == std::vector<std::string>{"ENS"});
+        CHECK(in_college.disciplines == std::vector<std::string>{"L0202"});
+        CHECK(find<model::staff>(ds, "5001", "0130002G").last_name == "DURAND");
+        CHECK(find<model::membership>(ds, "5001@3B").role == model::membership_role::principal_teacher);
+        CHECK(find<model::membership>(ds, "5001@6A").role == model::membership_role::teacher);
+        const auto& latin = find<model::teaching_assignment>(ds, "5001/LATIN/020700");
+        CHECK(latin.group_kind == model::audience_kind::group);
+        CHECK(latin.subject == "020700");
+        CHECK(find<model::teaching_assignment>(ds, "5001/2NDE1/020100").school == "0130002G");
+    }
+    SUBCASE("nomenclatures are shared by every school") {
+        CHECK(find<model::subject>(ds, "061300").long_label == "MATHEMATIQUES");
+        CHECK(find<model::subject>(ds, "061300").school.empty());
+        CHECK(find<model::mef>(ds, "10310019110").stat11 == "11110010004");
+    }
+}
+
+TEST_CASE("a Complet followed by its Delta gives the later Complet") {
+    test::temp_dir tmp("aaf-delta");
+    const auto applied = read_aaf(folder_of(tmp, "delivery", {"complet", "delta"}));
+    const auto later = read_aaf(data / "complet-later");
+    CHECK(same_records(applied, later));
+    CHECK(applied.metadata.scope == model::scope::full);
+    CHECK(model::to_string(applied.metadata.generated_at->day) == "2025-09-02");
+    CHECK(applied.all<model::deletion>().empty());
+    CHECK(find<model::student>(applied, "9001").last_name == "BERNARD-NOEL");
+
+    SUBCASE("the same delivery zipped") {
+        std::vector<std::pair<std::string, std::string>> files;
+        for (const auto& f : fs::directory_iterator(tmp.path() / "delivery"))
+            files.emplace_back(f.path().filename().string(), test::read_file(f.path()));
+        test::write_zip(tmp.path() / "delivery.zip", files);
+        CHECK(same_records(read_aaf(tmp.path() / "delivery.zip"), later));
+    }
+    SUBCASE("an older Complet beside the latest is left out") {
+        diagnostics diags;
+        const auto ds = read_aaf(io::input::open(folder_of(tmp, "two-complets", {"complet", "complet-later"})), diags);
+        CHECK(same_records(ds, later));
+        CHECK(std::count_if(diags.items().begin(), diags.items().end(), [](const diagnostic& d) { return d.code == "aaf.superseded"; }) == 7);
+    }
+}
+
+TEST_CASE("a Delta alone is a delta dataset: additions, partial changes, deletions") {
+    const auto ds = read_aaf(data / "delta");
+    CHECK(ds.metadata.scope == model::scope::delta);
+    CHECK(find<model::student>(ds, "9004").first_name == "Inès");
+    const auto& changed = find<model::student>(ds, "9001");
+    CHECK(changed.last_name == "BERNARD-NOEL");
+    CHECK(changed.extensions.at("aaf:modified") == "sn,ENTEleveGroupes");
+    CHECK(find<model::membership>(ds, "9001@LATIN").extensions.at("aaf:modified") == "sn,ENTEleveGroupes");
+    const auto& gone = find<model::deletion>(ds, "student/9002");
+    CHECK(gone.target_kind == "student");
+    CHECK(gone.target_id == "9002");
+    CHECK(find<model::deletion>(ds, "guardian/7003").school.empty());
+    // Without EtabEducNat the structure jointure stands for the school; the guardian follows its pupil.
+    CHECK(find<model::student>(ds, "9004").school == "200");
+    CHECK(find<model::guardian>(ds, "7004").school == "200");
+}
+
+TEST_CASE("ISO-8859-15 files are decoded as declared") {
+    diagnostics diags;
+    const auto ds = read_aaf(io::input::from_memory("ENT_Complet_20250901_Eleve_0000.xml", aaf_file(pupil, "ISO-8859-15")), diags);
+    CHECK(find<model::student>(ds, "1").first_name == "Léa");
+    SUBCASE("a date that does not exist is left out with a warning naming it") {
+        CHECK_FALSE(find<model::student>(ds, "1").birth_date);
+        const auto it = std::find_if(diags.items().begin(), diags.items().end(), [](const diagnostic& d) { return d.code == "aaf.date"; });
+        REQUIRE(it != diags.items().end());
+        CHECK(it->message.find("31/02/2010") != std::string::npos);
+        CHECK(it->where.line == 4);
+    }
+}
+
+TEST_CASE("malformed deliveries are refused with the file and line") {
+    auto refused = [](const std::string& name, const std::string& content) {
+        diagnostics diags;
+        try {
+            read_aaf(io::input::from_memory(name, content), diags);
+        } catch (const parse_error& e) {
+            return e.where().file + ":" + std::to_string(e.where().line) + ": " + e.what();
+        }
+        return std::string("accepted");
+    };
+    CHECK(refused("x.xml", "<other/>").find("no AAF file") != std::string::npos);
+    const std::string no_id = "<addRequest>\n<operationalAttributes><attr name=\"categoriePersonne\"><value>Eleve</value></attr>"
+                              "</operationalAttributes>\n<attributes><attr name=\"sn\"><value>X</value></attr></attributes>\n</addRequest>\n";
+    const auto message = refused("ENT_Complet_20250901_Eleve_0000.xml", aaf_file(no_id));
+    CHECK(message.starts_with("ENT_Complet_20250901_Eleve_0000.xml:4: "));
+    CHECK(message.find("without an identifier") != std::string::npos);
+    const std::string bad_op = "<modifyRequest>\n<operationalAttributes><attr name=\"categoriePersonne\"><value>Eleve</value></attr>"
+                               "</operationalAttributes>\n<identifier><id>1</id></identifier>\n<modifications>\n"
+                               "<modification name=\"sn\" operation=\"add\"><value>X</value></modification>\n</modifications>\n</modifyRequest>\n";
+    CHECK(refused("ENT_Delta_20250901_Eleve_0000.xml", aaf_file(bad_op)).find("is not replace") != std::string::npos);
+    CHECK(refused("ENT_Complet_20250901_Eleve_0000.xml", aaf_file(pupil).substr(0, 300)).find("ENT_Complet_20250901_Eleve_0000.xml:") == 0);
+    CHECK(refused("ENT_Complet_20250901_Eleve_0000.xml", aaf_file("<foo/>\n")).find("is not an AAF request") != std::string::npos);
+}
+
+TEST_CASE("identify recognises AAF files and folders, and nothing else") {
+    registry r;
+    register_all_adapters(r);
+    CHECK(r.identify(io::input::open(data / "complet")).name == "aaf");
+    CHECK(r.get("aaf").identify(io::input::from_memory("a.json", "{\"interop_schema\":\"1.1\"}")) == confidence::no);
+}

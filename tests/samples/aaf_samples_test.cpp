@@ -1,0 +1,88 @@
+// Every real AAF delivery of the samples reads with no error; counts are those of the files.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <interop/adapters.hpp>
+
+#include <map>
+
+using namespace interop;
+
+namespace {
+
+struct reading {
+    model::dataset ds;
+    diagnostics diags;
+};
+
+reading read_sample(const std::string& folder) {
+    registry r;
+    register_all_adapters(r);
+    reading out;
+    io::dataset_sink sink(out.ds);
+    const auto in = io::input::open(test::samples_dir() / "aaf" / folder);
+    REQUIRE(r.identify(in).name == "aaf");
+    r.get("aaf").make_reader({})->read(in, sink, out.diags);
+    CHECK(out.diags.count(severity::error) == 0);
+    return out;
+}
+
+std::map<std::string, std::size_t> counts(const model::dataset& ds) {
+    std::map<std::string, std::size_t> out;
+    model::for_each_kind([&]<class K>(std::type_identity<K>) {
+        if (!ds.all<K>().empty()) out[std::string(K::kind)] = ds.all<K>().size();
+    });
+    return out;
+}
+
+using count_map = std::map<std::string, std::size_t>;
+
+} // namespace
+
+TEST_CASE("the 2013 ENT Core test delivery: structures, nomenclatures, staff, guardians") {
+    test::require_samples();
+    const auto r = read_sample("aaf-test");
+    CHECK(counts(r.ds) == count_map{{"school", 10}, {"mef", 2504}, {"subject", 718}, {"class", 29}, {"group", 4}, {"staff", 6},
+                                    {"guardian", 38}, {"membership", 9}, {"teaching_assignment", 23}});
+    CHECK(r.ds.metadata.extensions.at("aaf:versionAF") == "AAF-VE1301");
+    // No Eleve file in this delivery: guardians cannot be placed in a school, and each says so.
+    std::size_t unplaced = 0;
+    for (const auto& d : r.diags.items()) unplaced += d.code == "aaf.guardian.no-pupil";
+    CHECK(unplaced == 38);
+}
+
+TEST_CASE("the 2020 minimal delivery: one pupil with its links and entry date") {
+    test::require_samples();
+    const auto r = read_sample("aaf-2020");
+    CHECK(counts(r.ds) == count_map{{"school", 1}, {"class", 1}, {"student", 1}, {"guardian_link", 2}, {"membership", 1}});
+    const auto& m = r.ds.all<model::membership>().front();
+    CHECK(m.group == "1AQUA");
+    CHECK(model::to_string(*m.start) == "2020-08-18");
+    CHECK(r.ds.all<model::student>().front().regime == model::regime::interne);
+}
+
+TEST_CASE("the 2025 staff file: one person with functions in 19 structures") {
+    test::require_samples();
+    const auto r = read_sample("aaf-2025");
+    CHECK(counts(r.ds) == count_map{{"staff", 20}});
+}
+
+TEST_CASE("ISO-8859-15 delivery of the duplicates test set") {
+    test::require_samples();
+    const auto r = read_sample("aaf-duplicates-test");
+    CHECK(counts(r.ds) == count_map{{"school", 1}, {"class", 1}, {"student", 1}, {"guardian", 2}, {"staff", 2},
+                                    {"guardian_link", 1}, {"membership", 1}});
+    CHECK(r.ds.metadata.extensions.at("aaf:versionAF") == "AAF-VE1711");
+}
+
+TEST_CASE("the 2024 positions sets, before and after") {
+    test::require_samples();
+    const auto before = read_sample("positions-before");
+    CHECK(counts(before.ds) == count_map{{"school", 1}, {"staff", 2}});
+    CHECK(before.ds.all<model::establishment>().front().name == "CLG INTEGRATION");
+    CHECK(before.ds.metadata.extensions.at("aaf:degre") == "2D");
+    CHECK(model::to_string(before.ds.metadata.generated_at->day) == "2024-09-16");
+    const auto after = read_sample("positions-after");
+    CHECK(counts(after.ds) == count_map{{"staff", 3}});
+}
