@@ -6,6 +6,7 @@
 // Each runs in a child process: median wall time of R runs, and peak RSS.
 //   interop-bench-xml [--pupils N] [--runs R] WORKDIR
 
+#include "bare_libxml2.hpp"
 #include "harness.hpp"
 
 #include <interop/xml/reader.hpp>
@@ -62,25 +63,6 @@ void write_aaf(const fs::path& path, int pupils) {
     out << "</ficAlimMENESR>\n";
 }
 
-void bare_sax2(const fs::path& path) {
-    xmlSAXHandler sax;
-    std::memset(&sax, 0, sizeof sax);
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = [](void*, const xmlChar*, const xmlChar*, const xmlChar*, int, const xmlChar**, int, int, const xmlChar**) {};
-    sax.endElementNs = [](void*, const xmlChar*, const xmlChar*, const xmlChar*) {};
-    sax.characters = [](void*, const xmlChar*, int) {};
-    std::ifstream in(path, std::ios::binary);
-    std::vector<char> buffer(1 << 16);
-    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, path.c_str());
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
-    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
-        xmlParseChunk(ctxt, buffer.data(), static_cast<int>(in.gcount()), 0);
-    xmlParseChunk(ctxt, nullptr, 0, 1);
-    const bool ok = ctxt->wellFormed;
-    xmlFreeParserCtxt(ctxt);
-    if (!ok) throw std::runtime_error("bare SAX2 parse failed");
-}
-
 void bare_text_reader(const fs::path& path) {
     xmlTextReaderPtr reader = xmlReaderForFile(path.c_str(), nullptr, XML_PARSE_NONET);
     std::size_t bytes = 0;
@@ -124,7 +106,7 @@ int main(int argc, char** argv) {
     const double mb = static_cast<double>(fs::file_size(file)) / 1e6;
 
     const std::vector<std::pair<const char*, std::function<void()>>> modes = {
-        {"bare-sax2", [&] { bare_sax2(file); }},
+        {"bare-sax2", [&] { interop::bench::bare_sax2(file); }},
         {"bare-textreader", [&] { bare_text_reader(file); }},
         {"interop-xml", [&] { interop_xml(file); }},
     };

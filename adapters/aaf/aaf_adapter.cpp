@@ -133,12 +133,12 @@ public:
         std::array<pending_changes, aaf::file_type_count> pending;
         for (const auto& f : files)
             if (f.delta && has_complet(files, f.type))
-                each_request(in, f, mapper, metadata, out, [&](aaf::request&& r) { pending[index(f.type)].add(std::move(r)); });
+                each_request(in, f, mapper, metadata, out, [&](aaf::request& r) { pending[index(f.type)].add(std::move(r)); });
 
         for (std::size_t i = 0; i < files.size(); ++i) {
             const auto& f = files[i];
             auto& changes = pending[index(f.type)];
-            if (!f.delta) each_request(in, f, mapper, metadata, out, [&](aaf::request&& r) {
+            if (!f.delta) each_request(in, f, mapper, metadata, out, [&](aaf::request& r) {
                 if (r.operation != aaf::operation::add) {
                     diags.add(severity::warning, "aaf.complet.change", r.category + "/" + r.id,
                               "a Complet file holds only addRequest: this change is left out", {in.describe(*f.entry), r.line, 0});
@@ -146,7 +146,7 @@ public:
                 }
                 if (changes.apply_to(r)) mapper.map(f.type, r);
             });
-            else if (!has_complet(files, f.type)) each_request(in, f, mapper, metadata, out, [&](aaf::request&& r) {
+            else if (!has_complet(files, f.type)) each_request(in, f, mapper, metadata, out, [&](aaf::request& r) {
                 map_delta(f.type, r, mapper);
             });
             const bool last_of_type = i + 1 == files.size() || files[i + 1].type != f.type;
@@ -208,10 +208,13 @@ private:
         ev.on_comment = [&](std::string_view text, std::uint64_t) {
             if (!out.sent()) header_comment(text, metadata);
         };
-        ev.on_element = [&](xml::element&& e) {
-            if (e.name != "addRequest" && e.name != "modifyRequest" && e.name != "deleteRequest")
-                throw parse_error({file, e.line, 0}, format_name, "<" + e.name + "> is not an AAF request");
-            handle(aaf::parse_request(std::move(e), file));
+        aaf::request_builder builder(file);
+        ev.on_start = [&](std::string_view name, const std::vector<xml::attribute_view>& attributes, std::uint64_t line) {
+            builder.start(name, attributes, line);
+        };
+        ev.on_text = [&](std::string_view text) { builder.text(text); };
+        ev.on_end = [&] {
+            if (builder.end()) handle(builder.current());
         };
         auto stream = in.open_entry(*f.entry);
         xml::read(*stream, file, format_name, ev, m_limits);

@@ -51,16 +51,16 @@ void mapper::student(const request& r) {
     s.ine = non_empty(r.first("ENTEleveINE"));
     s.mef = non_empty(r.first("ENTEleveMEF"));
     s.level = non_empty(r.first("ENTEleveLibelleMEF"));
-    s.regime = regime_of(r.first("ENTEleveRegime"));
+    // The regime label is kept whole too: the model's regime is coarser.
+    if (const auto regime = r.first("ENTEleveRegime"); !regime.empty()) {
+        s.regime = regime_of(regime);
+        s.extensions["aaf:ENTEleveRegime"] = regime;
+    }
     s.email = non_empty(r.first("mail"));
     s.external_ids = {{"aaf", std::string(r.first("ENTPersonJointure").empty() ? std::string_view(r.id) : r.first("ENTPersonJointure"))}};
-    // The regime label is kept whole: the model's regime is coarser.
-    keep_unmapped(file_type::student, r, s.extensions,
-                  {"ENTPersonJointure", "sn", "givenName", "ENTPersonAutresPrenoms", "ENTPersonNomPatro", "ENTPersonDateNaissance",
-                   "ENTEleveINE", "ENTEleveMEF", "ENTEleveLibelleMEF", "mail", "ENTPersonStructRattach", "ENTElevePersRelEleve",
-                   "ENTEleveClasses", "ENTEleveGroupes", "ENTEleveDateEntreeClasses", "ENTEleveDateSortieClasses"});
-    emit(std::move(s));
     student_links(r, school);
+    keep_unmapped(file_type::student, r, s.extensions);
+    emit(std::move(s));
 }
 
 void mapper::student_links(const request& r, const std::string& school) {
@@ -82,14 +82,19 @@ void mapper::student_links(const request& r, const std::string& school) {
             emit(std::move(l));
         }
     // Entry and exit dates: structure$dd/mm/yyyy$class
-    std::map<std::pair<std::string, std::string>, std::pair<std::optional<model::date>, std::optional<model::date>>> dates;
+    struct dated {
+        std::string_view structure, code;
+        std::optional<model::date> start, end;
+    };
+    std::vector<dated> dates;
     for (auto [attr, entry] : {std::pair{"ENTEleveDateEntreeClasses", true}, std::pair{"ENTEleveDateSortieClasses", false}})
         if (const auto* values = r.values(attr))
             for (const auto& v : *values) {
                 const auto f = unpack(v);
                 if (f.size() < 3) continue;
-                auto& slot = dates[{std::string(f[0]), std::string(f[2])}];
-                (entry ? slot.first : slot.second) = date_of(f[1], attr, r);
+                auto it = std::find_if(dates.begin(), dates.end(), [&](const dated& d) { return d.structure == f[0] && d.code == f[2]; });
+                if (it == dates.end()) it = dates.insert(dates.end(), {f[0], f[2], {}, {}});
+                (entry ? it->start : it->end) = date_of(f[1], attr, r);
             }
     for (auto [attr, is_class] : {std::pair{"ENTEleveClasses", true}, std::pair{"ENTEleveGroupes", false}})
         if (const auto* values = r.values(attr))
@@ -105,8 +110,8 @@ void mapper::student_links(const request& r, const std::string& school) {
                 m.person = r.id;
                 m.group = f[1];
                 m.group_kind = is_class ? model::audience_kind::class_ : model::audience_kind::group;
-                if (const auto d = dates.find({std::string(f[0]), std::string(f[1])}); d != dates.end())
-                    std::tie(m.start, m.end) = d->second;
+                for (const auto& d : dates)
+                    if (d.structure == f[0] && d.code == f[1]) std::tie(m.start, m.end) = std::tie(d.start, d.end);
                 emit(std::move(m));
             }
 }
@@ -135,23 +140,24 @@ void mapper::staff(const request& r) {
             if (f.size() > 3 && !f[3].empty()) add_unique(s.disciplines, std::string(f[3]));
         }
     if (by_school.empty()) for_school("");
-    model::extensions ext;
-    keep_unmapped(file_type::staff, r, ext,
-                  {"ENTPersonJointure", "sn", "givenName", "personalTitle", "ENTPersonDateNaissance", "mail",
-                   "ENTPersonStructRattach", "ENTPersonFonctions", "ENTAuxEnsClasses", "ENTAuxEnsGroupes",
-                   "ENTAuxEnsClassesMatieres", "ENTAuxEnsGroupesMatieres", "ENTAuxEnsClassesPrincipal"});
+    staff_links(r);
     const auto birth = date_of(r.first("ENTPersonDateNaissance"), "ENTPersonDateNaissance", r);
     const std::string jointure(r.first("ENTPersonJointure").empty() ? std::string_view(r.id) : r.first("ENTPersonJointure"));
+    const auto civility = non_empty(r.first("personalTitle"));
+    const auto email = non_empty(r.first("mail"));
+    const std::string last_name(r.first("sn")), first_name(r.first("givenName"));
+    model::extensions ext;
+    keep_unmapped(file_type::staff, r, ext);
     for (auto& [school, s] : by_school) {
-        names(r, s);
-        s.civility = non_empty(r.first("personalTitle"));
+        s.last_name = last_name;
+        s.first_name = first_name;
+        s.civility = civility;
         s.birth_date = birth;
-        s.email = non_empty(r.first("mail"));
+        s.email = email;
         s.external_ids = {{"aaf", jointure}};
         s.extensions.insert(ext.begin(), ext.end());
         emit(std::move(s));
     }
-    staff_links(r);
 }
 
 void mapper::staff_links(const request& r) {
@@ -221,9 +227,7 @@ void mapper::guardian(const request& r) {
         if (!part.empty()) address += (address.empty() ? "" : ", ") + std::string(part);
     if (!address.empty()) g.contacts.push_back({model::contact_kind::address, address});
     g.external_ids = {{"aaf", std::string(r.first("ENTPersonJointure").empty() ? std::string_view(r.id) : r.first("ENTPersonJointure"))}};
-    keep_unmapped(file_type::guardian, r, g.extensions,
-                  {"ENTPersonJointure", "sn", "givenName", "personalTitle", "mail", "mobile", "ENTPersonMobileSMS", "homePhone",
-                   "telephoneNumber", "ENTPersonAdresse", "ENTPersonCodePostal", "ENTPersonVille", "ENTPersonPays"});
+    keep_unmapped(file_type::guardian, r, g.extensions);
     const auto schools = m_guardian_schools.schools_of(r.id);
     if (schools.empty()) {
         warn(r, "aaf.guardian.no-pupil", "no pupil of the delivery names this guardian: its school is unknown, left empty");

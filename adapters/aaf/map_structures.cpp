@@ -40,13 +40,13 @@ void mapper::structure(const request& r) {
     s.postal_code = non_empty(r.first("postalCode"));
     s.city = non_empty(r.first("l"));
     s.external_ids = {{"aaf", jointure}};
-    keep_unmapped(file_type::structure, r, s.extensions,
-                  {"ENTStructureJointure", "ENTStructureUAI", "ENTStructureNomCourant", "ENTStructureTypeStruct",
-                   "ENTServAcAcademie", "postalCode", "l", "ENTStructureClasses", "ENTStructureGroupes"});
+    const auto* classes = r.values("ENTStructureClasses");
+    const auto* groups = r.values("ENTStructureGroupes");
+    keep_unmapped(file_type::structure, r, s.extensions);
     emit(std::move(s));
     // Classes and groups: code$label.
-    for (auto [attr, is_class] : {std::pair{"ENTStructureClasses", true}, std::pair{"ENTStructureGroupes", false}})
-        if (const auto* values = r.values(attr))
+    for (auto [values, is_class] : {std::pair{classes, true}, std::pair{groups, false}})
+        if (values)
             for (const auto& v : *values) {
                 const auto parts = unpack(v);
                 ensure_group(uai, parts[0], is_class, parts.size() > 1 ? parts[1] : std::string_view(), r);
@@ -59,7 +59,7 @@ void mapper::subject(const request& r) {
     s.code = code;
     s.long_label = r.first("ENTLibelleMatiere");
     s.external_ids = {{"aaf", r.id}};
-    keep_unmapped(file_type::subject, r, s.extensions, {"ENTMatJointure", "ENTLibelleMatiere"});
+    keep_unmapped(file_type::subject, r, s.extensions);
     emit(std::move(s));
 }
 
@@ -71,7 +71,7 @@ void mapper::mef(const request& r) {
     m.stat11 = non_empty(r.first("ENTMEFSTAT11"));
     if (const auto parent = r.first("ENTMEFRattach"); !parent.empty() && parent != code) m.parent = std::string(parent);
     m.external_ids = {{"aaf", r.id}};
-    keep_unmapped(file_type::mef, r, m.extensions, {"ENTMefJointure", "ENTLibelleMef", "ENTMEFSTAT11", "ENTMEFRattach"});
+    keep_unmapped(file_type::mef, r, m.extensions);
     emit(std::move(m));
 }
 

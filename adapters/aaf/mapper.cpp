@@ -6,7 +6,7 @@
 namespace interop::aaf {
 
 void guardian_schools::add(std::string_view guardian, std::uint32_t school) {
-    m_links.emplace_back(std::hash<std::string_view>{}(guardian), school);
+    m_links.push_back({std::hash<std::string_view>{}(guardian), school});
     m_sorted = false;
 }
 
@@ -17,9 +17,9 @@ std::vector<std::uint32_t> guardian_schools::schools_of(std::string_view guardia
         m_sorted = true;
     }
     const auto key = std::hash<std::string_view>{}(guardian);
-    auto it = std::lower_bound(m_links.begin(), m_links.end(), std::pair{key, std::uint32_t{0}});
+    auto it = std::lower_bound(m_links.begin(), m_links.end(), link{key, 0});
     std::vector<std::uint32_t> out;
-    for (; it != m_links.end() && it->first == key; ++it) out.push_back(it->second);
+    for (; it != m_links.end() && it->hash == key; ++it) out.push_back(it->school);
     return out;
 }
 
@@ -53,13 +53,14 @@ void mapper::map_deletion(file_type type, const request& r) {
     emit(std::move(d));
 }
 
-void mapper::keep_unmapped(file_type type, const request& r, model::extensions& out, std::initializer_list<std::string_view> mapped) {
+void mapper::keep_unmapped(file_type type, const request& r, model::extensions& out) {
     for (const auto& a : r.attributes) {
-        if (a.values.empty() || std::find(mapped.begin(), mapped.end(), a.name) != mapped.end()) continue;
+        if (a.values.empty() || a.used) continue;
         std::string joined;
         for (const auto& v : a.values) joined += (joined.empty() ? "" : "\n") + v;
         out["aaf:" + a.name] = std::move(joined);
-        if (m_reported_unmapped.insert({type, a.name}).second)
+        auto& reported = m_reported_unmapped[static_cast<std::size_t>(type)];
+        if (!reported.contains(a.name) && reported.insert(a.name).second)
             m_diags.add(severity::info, "aaf.unmapped", "", std::string(file_type_name(type)) + " attribute " + a.name +
                                                                 " is not mapped to a model field: kept in extensions as aaf:" + a.name,
                         {m_file, r.line, 0});
@@ -85,7 +86,9 @@ std::uint32_t mapper::school_index(const std::string& uai) {
 
 void mapper::ensure_group(const std::string& school, std::string_view code, bool is_class, std::string_view label, const request& r) {
     auto& seen = is_class ? m_classes : m_groups;
-    if (code.empty() || !seen.emplace(school, code).second) return;
+    m_key.assign(school).append(1, '\x1f').append(code);
+    if (code.empty() || seen.contains(m_key)) return;
+    seen.insert(m_key);
     if (is_class) {
         auto c = make<model::school_class>(r, std::string(code), school);
         c.code = code;

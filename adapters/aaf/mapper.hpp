@@ -9,6 +9,7 @@
 #include <interop/diagnostics.hpp>
 #include <interop/io/sink.hpp>
 
+#include <array>
 #include <cstdint>
 #include <set>
 #include <string>
@@ -18,7 +19,10 @@
 
 namespace interop::aaf {
 
-/** Guardian id → schools of their pupils, compactly: a hash and a school index per link. */
+/**
+ * Guardian id → schools of their pupils, compactly: 12 bytes per guardian link (a 64-bit
+ * hash of the id and a school index). The only index that grows with the number of people.
+ */
 class guardian_schools {
 public:
     void add(std::string_view guardian, std::uint32_t school);
@@ -26,7 +30,14 @@ public:
     std::vector<std::uint32_t> schools_of(std::string_view guardian);
 
 private:
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> m_links;
+#pragma pack(push, 4)
+    struct link {
+        std::uint64_t hash;
+        std::uint32_t school;
+        auto operator<=>(const link&) const = default;
+    };
+#pragma pack(pop)
+    std::vector<link> m_links;
     bool m_sorted = true;
 };
 
@@ -64,8 +75,8 @@ private:
         return k;
     }
     template <class K> void emit(K&& record) { m_sink.on_record(model::any_record{std::forward<K>(record)}); }
-    /** Attributes the mapping does not use go to extensions, each reported once. */
-    void keep_unmapped(file_type type, const request& r, model::extensions& out, std::initializer_list<std::string_view> mapped);
+    /** Attributes the mapping has not read go to extensions, each name reported once; call it last. */
+    void keep_unmapped(file_type type, const request& r, model::extensions& out);
     /** The UAI of a structure jointure; warns once and returns the jointure when unknown. */
     const std::string& school_of(std::string_view jointure, const request& r);
     std::uint32_t school_index(const std::string& uai);
@@ -80,8 +91,9 @@ private:
     std::string m_modified; ///< names of the replaced attributes while mapping a partial request
     std::unordered_map<std::string, std::string> m_uai_of;
     std::set<std::string> m_unknown_structures;
-    std::set<std::pair<std::string, std::string>> m_classes, m_groups;
-    std::set<std::pair<file_type, std::string>> m_reported_unmapped;
+    std::unordered_set<std::string> m_classes, m_groups; ///< school \x1f code
+    std::string m_key;                                  ///< reused to look them up
+    std::array<std::unordered_set<std::string>, file_type_count> m_reported_unmapped;
     std::vector<std::string> m_schools;
     std::unordered_map<std::string, std::uint32_t> m_school_index;
     guardian_schools m_guardian_schools;

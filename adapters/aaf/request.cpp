@@ -9,37 +9,20 @@ namespace {
 
 constexpr const char* format_name = "aaf";
 
-std::vector<std::string> non_empty_values(xml::element& attr) {
-    std::vector<std::string> out;
-    for (auto& v : attr.children)
-        if (v.name == "value" && !v.text.empty()) out.push_back(std::move(v.text));
-    return out;
-}
-
-/** `attr` (in attributes) or `modification` (in modifications) children, by name. */
-void collect_attributes(xml::element& holder, std::string_view tag, request& r, const std::string& file) {
-    for (auto& a : holder.children) {
-        if (a.name != tag) continue;
-        const std::string* name = a.attribute("name");
-        if (!name || name->empty())
-            throw parse_error({file, a.line, 0}, format_name, "<" + std::string(tag) + "> without a name attribute");
-        if (const std::string* op = a.attribute("operation"); op && *op != "replace")
-            throw parse_error({file, a.line, 0}, format_name, "modification operation \"" + *op + "\" is not replace");
-        r.attributes.push_back({*name, non_empty_values(a)});
-    }
-}
-
-operation operation_of(std::string_view element_name) {
-    if (element_name == "modifyRequest") return operation::modify;
-    if (element_name == "deleteRequest") return operation::remove;
-    return operation::add;
+std::string_view attribute_value(const std::vector<xml::attribute_view>& attributes, std::string_view name) {
+    for (const auto& a : attributes)
+        if (a.name == name) return a.value;
+    return {};
 }
 
 } // namespace
 
 const std::vector<std::string>* request::values(std::string_view name) const {
     for (const auto& a : attributes)
-        if (a.name == name) return &a.values;
+        if (a.name == name) {
+            a.used = true;
+            return &a.values;
+        }
     return nullptr;
 }
 
@@ -56,21 +39,80 @@ void request::replace_with(const request& modification) {
     }
 }
 
-request parse_request(xml::element&& e, const std::string& file) {
-    request r;
-    r.operation = operation_of(e.name);
-    r.line = e.line;
-    if (const auto* op = e.child("operationalAttributes"); op && op->child("attr") && op->child("attr")->child("value"))
-        r.category = op->child("attr")->child_text("value");
-    if (r.category.empty())
-        throw parse_error({file, e.line, 0}, format_name, "<" + e.name + "> without its operationalAttributes category");
-    if (const auto* ident = e.child("identifier")) r.id = ident->child_text("id");
-    if (r.id.empty()) throw parse_error({file, e.line, 0}, format_name, "<" + e.name + "> without an identifier/id");
-    for (auto& c : e.children) {
-        if (c.name == "attributes") collect_attributes(c, "attr", r, file);
-        else if (c.name == "modifications") collect_attributes(c, "modification", r, file);
+void request_builder::recycle() {
+    for (auto& a : m_request.attributes) {
+        a.values.clear();
+        m_spare.push_back(std::move(a));
     }
-    return r;
+    m_request.attributes.clear();
+    m_request.category.clear();
+    m_request.id.clear();
+}
+
+void request_builder::start(std::string_view name, const std::vector<xml::attribute_view>& attributes, std::uint64_t line) {
+    if (m_open.empty()) {
+        if (name != "addRequest" && name != "modifyRequest" && name != "deleteRequest")
+            throw parse_error({m_file, line, 0}, format_name, "<" + std::string(name) + "> is not an AAF request");
+        recycle();
+        m_request.operation = name == "modifyRequest" ? operation::modify : name == "deleteRequest" ? operation::remove : operation::add;
+        m_request.line = line;
+        m_open.push_back(tag::request);
+        return;
+    }
+    const tag parent = m_open.back();
+    tag t = tag::other;
+    if (parent == tag::request) {
+        if (name == "operationalAttributes") t = tag::operational;
+        else if (name == "identifier") t = tag::identifier;
+        else if (name == "attributes" || name == "modifications") t = tag::attributes;
+    } else if (parent == tag::identifier && name == "id") t = tag::id;
+    else if (parent == tag::attributes && (name == "attr" || name == "modification")) {
+        const auto attr_name = attribute_value(attributes, "name");
+        if (attr_name.empty())
+            throw parse_error({m_file, line, 0}, format_name, "<" + std::string(name) + "> without a name attribute");
+        if (const auto op = attribute_value(attributes, "operation"); name == "modification" && op != "replace")
+            throw parse_error({m_file, line, 0}, format_name, "modification operation \"" + std::string(op) + "\" is not replace");
+        if (m_spare.empty()) m_request.attributes.emplace_back();
+        else {
+            m_request.attributes.push_back(std::move(m_spare.back()));
+            m_spare.pop_back();
+        }
+        m_request.attributes.back().name.assign(attr_name);
+        m_request.attributes.back().used = false;
+        t = tag::attr;
+    } else if (parent == tag::attr && name == "value") {
+        m_request.attributes.back().values.emplace_back();
+        t = tag::value;
+    } else if (parent == tag::operational && name == "attr") t = tag::operational;
+    else if (parent == tag::operational && name == "value") {
+        m_operational_value = true;
+        t = tag::value;
+    }
+    m_open.push_back(t);
+}
+
+void request_builder::text(std::string_view text) {
+    if (m_open.empty()) return;
+    if (m_open.back() == tag::id) m_request.id.append(text);
+    else if (m_open.back() == tag::value) {
+        if (m_operational_value) m_request.category.append(text);
+        else m_request.attributes.back().values.back().append(text);
+    }
+}
+
+bool request_builder::end() {
+    const tag closed = m_open.back();
+    m_open.pop_back();
+    if (closed == tag::value) {
+        if (m_operational_value) m_operational_value = false;
+        else if (m_request.attributes.back().values.back().empty()) m_request.attributes.back().values.pop_back(); // <value/>
+    }
+    if (!m_open.empty()) return false;
+    const char* element = m_request.operation == operation::add ? "addRequest" : m_request.operation == operation::modify ? "modifyRequest" : "deleteRequest";
+    if (m_request.category.empty())
+        throw parse_error({m_file, m_request.line, 0}, format_name, std::string("<") + element + "> without its operationalAttributes category");
+    if (m_request.id.empty()) throw parse_error({m_file, m_request.line, 0}, format_name, std::string("<") + element + "> without an identifier/id");
+    return true;
 }
 
 std::vector<std::string_view> unpack(std::string_view packed) {

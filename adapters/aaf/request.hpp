@@ -16,6 +16,7 @@ enum class operation { add, modify, remove };
 struct attribute {
     std::string name;
     std::vector<std::string> values; ///< empty `<value/>` left out
+    mutable bool used = false;       ///< read by the mapping (what is not goes to extensions)
 };
 
 struct request {
@@ -25,7 +26,7 @@ struct request {
     std::vector<attribute> attributes;
     std::uint64_t line = 0;
 
-    /** The attribute's values; nullptr when the request does not name it. */
+    /** The attribute's values, marking it used; nullptr when the request does not name it. */
     const std::vector<std::string>* values(std::string_view name) const;
     /** The first value, or "" when absent or empty. */
     std::string_view first(std::string_view name) const;
@@ -33,8 +34,33 @@ struct request {
     void replace_with(const request& modification);
 };
 
-/** @throws parse_error naming file and line when the request lacks its identifier or category. */
-request parse_request(xml::element&& e, const std::string& file);
+/**
+ * Builds requests from the XML layer's streamed events (`xml::events::on_start` …), reusing
+ * their storage from one request to the next: no element tree, few allocations.
+ */
+class request_builder {
+public:
+    explicit request_builder(const std::string& file) : m_file(file) {}
+    /** @throws parse_error naming the file and line: an element that is not a request, an attr without a name. */
+    void start(std::string_view name, const std::vector<xml::attribute_view>& attributes, std::uint64_t line);
+    void text(std::string_view text);
+    /**
+     * True when a whole request has just ended; it is then in `current()` until the next start.
+     * @throws parse_error when it lacks its category or identifier.
+     */
+    bool end();
+    request& current() { return m_request; }
+
+private:
+    enum class tag { request, operational, identifier, id, attributes, attr, value, other };
+    void recycle();
+
+    const std::string& m_file;
+    request m_request;
+    std::vector<attribute> m_spare;
+    std::vector<tag> m_open;
+    bool m_operational_value = false;
+};
 
 /** Splits a `$`-packed value into its fields. */
 std::vector<std::string_view> unpack(std::string_view packed);

@@ -1,5 +1,6 @@
 // interop-generate: writes fictional schools in canonical JSON or NDJSON.
 
+#include "aaf_delivery.hpp"
 #include "generator.hpp"
 
 #include <interop/adapter/support.hpp>
@@ -12,17 +13,19 @@
 
 namespace {
 
-constexpr const char* usage = R"(usage: interop-generate [--schools N] [--seed S] [--classes-per-level K] [--ndjson] OUT
+constexpr const char* usage = R"(usage: interop-generate [--schools N] [--seed S] [--classes-per-level K] [--ndjson | --aaf] OUT
 
 Writes N fictional collèges (default 1: the demo school) in canonical JSON, or NDJSON with
---ndjson, to OUT ("-" for standard output). Same options, same bytes.
+--ndjson, to OUT ("-" for standard output). With --aaf, OUT is a folder that receives an AAF
+Complet delivery (EtabEducNat, MatiereEducNat, MefEducNat, PersEducNat, Eleve, PersRelEleve
+files of at most 20,000 requests each). Same options, same bytes.
 )";
 
 } // namespace
 
 int main(int argc, char** argv) {
     interop::generator::options opt;
-    bool ndjson = false;
+    bool ndjson = false, aaf = false;
     std::string out;
     try {
         for (int i = 1; i < argc; ++i) {
@@ -35,6 +38,7 @@ int main(int argc, char** argv) {
             else if (a == "--seed") opt.seed = static_cast<std::uint64_t>(value());
             else if (a == "--classes-per-level") opt.classes_per_level = static_cast<int>(value());
             else if (a == "--ndjson") ndjson = true;
+            else if (a == "--aaf") aaf = true;
             else if (a == "--help") {
                 std::cout << usage;
                 return 0;
@@ -48,8 +52,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        auto writer = interop::adapter_support::committing_writer(
-            out, ndjson ? interop::json::make_ndjson_writer : interop::json::make_document_writer);
+        auto writer = aaf ? interop::generator::make_aaf_delivery_writer(out)
+                          : interop::adapter_support::committing_writer(
+                                out, ndjson ? interop::json::make_ndjson_writer : interop::json::make_document_writer);
         interop::generator::generate(opt, *writer);
     } catch (const std::exception& e) {
         std::cerr << "interop-generate: " << e.what() << '\n';

@@ -153,3 +153,63 @@ TEST_CASE("an exception from a callback comes through untouched") {
     std::istringstream in("<r><rec/></r>");
     CHECK_THROWS_AS(xml::read(in, "cb.xml", "test-xml", ev), std::out_of_range);
 }
+
+namespace {
+
+/** Rebuilds each captured subtree from the streamed events, to compare with the tree mode. */
+std::vector<xml::element> read_streamed(const std::string& text, const xml::limits& lim = {}) {
+    std::vector<xml::element> records;
+    std::vector<xml::element*> open;
+    xml::events ev;
+    ev.capture = [](const std::vector<std::string>& path) { return path.size() == 2; };
+    ev.on_start = [&](std::string_view name, const std::vector<xml::attribute_view>& attributes, std::uint64_t line) {
+        xml::element e;
+        e.name = name;
+        e.line = line;
+        for (const auto& a : attributes) e.attributes.emplace_back(a.name, a.value);
+        if (open.empty()) {
+            records.push_back(std::move(e));
+            open.push_back(&records.back());
+        } else {
+            open.back()->children.push_back(std::move(e));
+            open.push_back(&open.back()->children.back());
+        }
+    };
+    ev.on_text = [&](std::string_view t) { open.back()->text.append(t); };
+    ev.on_end = [&] { open.pop_back(); };
+    std::istringstream in(text);
+    xml::read(in, "mem.xml", "test-xml", ev, lim);
+    CHECK(open.empty());
+    return records;
+}
+
+bool same_tree(const xml::element& a, const xml::element& b) {
+    if (a.name != b.name || a.text != b.text || a.attributes != b.attributes || a.line != b.line || a.children.size() != b.children.size())
+        return false;
+    for (std::size_t i = 0; i < a.children.size(); ++i)
+        if (!same_tree(a.children[i], b.children[i])) return false;
+    return true;
+}
+
+} // namespace
+
+TEST_CASE("streamed events carry what the tree carries, under the same bounds") {
+    for (const char* file : {"y_doctype_system_ignored.xml", "y_utf8_bom.xml", "y_iso_8859_15.xml", "y_iso_8859_1.xml"}) {
+        CAPTURE(file);
+        const std::string text = test::read_file(corpus / file);
+        const auto tree = read_text(text).records;
+        const auto streamed = read_streamed(text);
+        REQUIRE(tree.size() == streamed.size());
+        for (std::size_t i = 0; i < tree.size(); ++i) CHECK(same_tree(tree[i], streamed[i]));
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+        if (!entry.path().filename().string().starts_with("n_")) continue;
+        CAPTURE(entry.path().filename().string());
+        CHECK_THROWS_AS(read_streamed(test::read_file(entry.path())), parse_error);
+    }
+    xml::limits small;
+    small.max_subtree_bytes = 64;
+    CHECK_THROWS_WITH_AS(read_streamed("<r><a>" + std::string(100, 'x') + "</a></r>", small), doctest::Contains("larger than 64 bytes"), parse_error);
+    small.max_depth = 3;
+    CHECK_THROWS_WITH_AS(read_streamed("<r><a><b><c/></b></a></r>", small), doctest::Contains("nesting deeper than 3"), parse_error);
+}

@@ -60,6 +60,10 @@ public:
         if (static_cast<std::size_t>(nb_attributes) > m_limits.max_attributes)
             return fail("more than " + std::to_string(m_limits.max_attributes) + " attributes on <" + str(local) + ">");
         m_text_run = 0;
+        if (m_streamed_depth > 0) {
+            ++m_streamed_depth;
+            return stream_start(local, nb_attributes, attrs);
+        }
         if (!m_open.empty()) {
             // Inside a captured subtree the path is not needed: only the innermost open element
             // gains children, so the pointers held for its ancestors stay valid.
@@ -72,15 +76,24 @@ public:
         const bool begins_capture = m_events.capture && m_events.capture(m_path);
         if (!root_event && !begins_capture) return;
         m_subtree_bytes = 0;
-        element e = make_element(local, uri, nb_attributes, attrs);
-        if (root_event) m_events.on_root(e);
+        if (root_event) m_events.on_root(make_element(local, uri, nb_attributes, attrs));
         if (!begins_capture) return;
-        m_capture = std::move(e);
+        if (m_events.on_start) {
+            m_streamed_depth = 1;
+            return stream_start(local, nb_attributes, attrs);
+        }
+        m_subtree_bytes = 0;
+        m_capture = make_element(local, uri, nb_attributes, attrs);
         m_open.push_back(&m_capture);
     }
 
     void end() {
         m_text_run = 0;
+        if (m_streamed_depth > 0) {
+            m_events.on_end();
+            if (--m_streamed_depth == 0) m_path.pop_back();
+            return;
+        }
         if (m_open.empty()) {
             if (!m_path.empty()) m_path.pop_back();
             return;
@@ -97,13 +110,17 @@ public:
         const auto n = static_cast<std::size_t>(len);
         m_text_run += n;
         if (m_text_run > m_limits.max_text_bytes) return fail("a text node is longer than " + std::to_string(m_limits.max_text_bytes) + " bytes");
+        if (m_streamed_depth > 0) {
+            charge(n);
+            return m_events.on_text({str(ch), n});
+        }
         if (m_open.empty()) return;
         m_open.back()->text.append(str(ch), n);
         charge(n);
     }
 
     void comment(const xmlChar* value) {
-        if (m_open.empty() && m_events.on_comment)
+        if (!capturing() && m_events.on_comment)
             m_events.on_comment(str(value), static_cast<std::uint64_t>(xmlSAX2GetLineNumber(ctxt)));
     }
 
@@ -132,11 +149,26 @@ public:
         if (!m_problem.empty()) throw parse_error({m_file, m_line, m_column}, m_format, m_problem);
     }
 
-    bool capturing() const { return !m_open.empty(); }
+    bool capturing() const { return !m_open.empty() || m_streamed_depth > 0; }
 
 private:
     /** Elements open: the path outside captures, plus those open inside one. */
-    std::size_t depth() const { return m_path.size() + (m_open.empty() ? 0 : m_open.size() - 1); }
+    std::size_t depth() const {
+        if (m_streamed_depth > 0) return m_path.size() + m_streamed_depth - 1;
+        return m_path.size() + (m_open.empty() ? 0 : m_open.size() - 1);
+    }
+
+    void stream_start(const xmlChar* local, int nb_attributes, const xmlChar** attrs) {
+        const std::string_view name = str(local);
+        charge(name.size());
+        m_attribute_views.clear();
+        for (int i = 0; i < nb_attributes; ++i) {
+            const xmlChar** a = attrs + 5 * i; // localname, prefix, URI, value, end
+            m_attribute_views.push_back({str(a[0]), {str(a[3]), static_cast<std::size_t>(a[4] - a[3])}});
+            charge(m_attribute_views.back().name.size() + m_attribute_views.back().value.size());
+        }
+        m_events.on_start(name, m_attribute_views, static_cast<std::uint64_t>(xmlSAX2GetLineNumber(ctxt)));
+    }
 
     element make_element(const xmlChar* local, const xmlChar* uri, int nb_attributes, const xmlChar** attrs) {
         element e;
@@ -166,6 +198,8 @@ private:
     std::vector<std::string> m_path;
     element m_capture;
     std::vector<element*> m_open;
+    std::size_t m_streamed_depth = 0; ///< elements open inside a streamed capture, itself included
+    std::vector<attribute_view> m_attribute_views;
     std::size_t m_subtree_bytes = 0;
     std::size_t m_text_run = 0;
     std::string m_problem;

@@ -48,12 +48,26 @@ struct element {
     std::string_view child_text(std::string_view local_name) const;
 };
 
+/** An attribute of a start tag, valid during the call that receives it. */
+struct attribute_view {
+    std::string_view name; ///< local name
+    std::string_view value;
+};
+
 /** What a reader wants from a document. */
 struct events {
     /** Whether to capture the element at this path of local names (root first) as a subtree. */
     std::function<bool(const std::vector<std::string>& path)> capture;
     /** Each captured subtree, once complete. */
     std::function<void(element&& e)> on_element;
+    /**
+     * Instead of `on_element`, for readers that need no tree: the start tags, text runs and
+     * end tags of each captured subtree as they are read, the captured element's own first.
+     * Bounds are the same. Views are valid during the call only. Set all three or none.
+     */
+    std::function<void(std::string_view name, const std::vector<attribute_view>& attributes, std::uint64_t line)> on_start;
+    std::function<void(std::string_view text)> on_text;
+    std::function<void()> on_end;
     /** The root element's start tag (name, namespace, attributes; no children). Optional. */
     std::function<void(const element& root)> on_root;
     /** Comments outside captured subtrees (AAF carries metadata in them). Optional. */

@@ -1,0 +1,92 @@
+// interop-bench-aaf: the AAF reader against the floor, in the same run, at two sizes.
+// The generator writes academy-scale AAF Complet deliveries (a quarter of N schools, then N
+// collèges of about 600 pupils, 900 guardians and 58 staff each, split in files of 20,000
+// requests); each is read by:
+//   bare-sax2   libxml2's SAX2 push parser with empty callbacks over every file (the floor)
+//   aaf-reader  the AAF adapter over the folder, into a sink that counts the records
+// Each runs in a child process: median wall time of R runs, and peak RSS.
+//   interop-bench-aaf [--schools N] [--runs R] WORKDIR
+
+#include "aaf_delivery.hpp"
+#include "bare_libxml2.hpp"
+#include "generator.hpp"
+#include "harness.hpp"
+
+#include <interop/adapters.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct counting_sink : interop::io::record_sink {
+    std::size_t records = 0;
+    void on_record(interop::model::any_record&&) override { ++records; }
+};
+
+struct delivery {
+    fs::path dir;
+    double mb = 0;
+    std::size_t requests = 0;
+};
+
+delivery generate(const fs::path& dir, int schools) {
+    if (!fs::exists(dir)) {
+        auto writer = interop::generator::make_aaf_delivery_writer(dir);
+        interop::generator::generate({.schools = schools, .seed = 2025, .classes_per_level = 5}, *writer);
+    }
+    delivery d{dir};
+    for (const auto& f : fs::directory_iterator(dir)) d.mb += static_cast<double>(fs::file_size(f.path())) / 1e6;
+    return d;
+}
+
+std::size_t read_with_adapter(const fs::path& dir) {
+    interop::registry r;
+    interop::register_all_adapters(r);
+    counting_sink sink;
+    interop::diagnostics diags;
+    r.get("aaf").make_reader({})->read(interop::io::input::open(dir), sink, diags);
+    if (diags.has_errors()) throw std::runtime_error(diags.items().front().to_string());
+    return sink.records;
+}
+
+void run(const delivery& d, int runs) {
+    const std::size_t records = read_with_adapter(d.dir);
+    const auto floor = interop::bench::measure([&] {
+        for (const auto& f : fs::directory_iterator(d.dir)) interop::bench::bare_sax2(f.path());
+    }, runs);
+    const auto reader = interop::bench::measure([&] { read_with_adapter(d.dir); }, runs);
+    if (!floor.ok || !reader.ok) throw std::runtime_error("a run failed");
+    std::printf("%s: %.0f MB, %zu records\n", d.dir.filename().c_str(), d.mb, records);
+    for (const auto& [name, m] : {std::pair{"bare-sax2", floor}, std::pair{"aaf-reader", reader}})
+        std::printf("  %-12s %8.2f s %8.1f MB/s %11.0f records/s %8.1f MB peak  %5.0f%% of the floor\n", name, m.seconds,
+                    d.mb / m.seconds, static_cast<double>(records) / m.seconds, m.peak_mb, 100 * floor.seconds / m.seconds);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    int schools = 840, runs = 3;
+    fs::path work;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--schools" && i + 1 < argc) schools = std::atoi(argv[++i]);
+        else if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
+        else work = a;
+    }
+    if (work.empty() || schools < 4 || runs < 1) {
+        std::cerr << "usage: interop-bench-aaf [--schools N] [--runs R] WORKDIR\n";
+        return 2;
+    }
+    try {
+        std::printf("%d runs each: median time, largest peak RSS\n", runs);
+        run(generate(work / ("aaf-" + std::to_string(schools / 4)), schools / 4), runs);
+        run(generate(work / ("aaf-" + std::to_string(schools)), schools), runs);
+    } catch (const std::exception& e) {
+        std::cerr << "interop-bench-aaf: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}
