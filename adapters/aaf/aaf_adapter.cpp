@@ -4,6 +4,9 @@
 #include "delivery.hpp"
 #include "mapper.hpp"
 
+#include "../common/siecle_codes.hpp"
+
+#include <interop/adapter/support.hpp>
 #include <interop/adapters.hpp>
 
 #include <array>
@@ -61,37 +64,11 @@ private:
     std::vector<std::vector<aaf::request>> m_changes;
 };
 
-/** Sends the metadata, once, before the first record. */
-class metadata_first : public io::record_sink {
-public:
-    metadata_first(io::record_sink& next, model::metadata& m) : m_next(next), m_metadata(m) {}
-    void on_record(model::any_record&& r) override {
-        flush();
-        m_next.on_record(std::move(r));
-    }
-    void on_end() override { flush(); }
-    bool sent() const { return m_sent; }
-
-private:
-    void flush() {
-        if (!m_sent) m_next.on_metadata(m_metadata);
-        m_sent = true;
-    }
-    io::record_sink& m_next;
-    model::metadata& m_metadata;
-    bool m_sent = false;
-};
-
 /** Keeps the latest of the generation dates seen. */
 bool take_generation_date(std::optional<model::date> d, model::metadata& m) {
     if (!d || (m.generated_at && !(m.generated_at->day < *d))) return false;
     m.generated_at = model::date_time{*d, 0, std::nullopt};
     return true;
-}
-
-std::optional<model::date> date_from_ddmmyyyy(std::string_view v) {
-    if (v.size() != 10 || v[2] != '/' || v[5] != '/') return std::nullopt;
-    return model::parse_date(std::string(v.substr(6, 4)) + "-" + std::string(v.substr(3, 2)) + "-" + std::string(v.substr(0, 2)));
 }
 
 /**
@@ -105,7 +82,7 @@ void header_comment(std::string_view text, model::metadata& m) {
     auto key = text.substr(0, eq);
     while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
     const auto value = text.substr(eq + 2, close - eq - 2);
-    if (key == "dateGenerationExport" && !take_generation_date(date_from_ddmmyyyy(value), m)) return;
+    if (key == "dateGenerationExport" && !take_generation_date(codes::date_ddmmyyyy(value), m)) return;
     m.extensions["aaf:" + std::string(key)] = std::string(value);
 }
 
@@ -127,7 +104,7 @@ public:
         model::metadata metadata;
         metadata.source = format_name;
         metadata.scope = delta_only_types(files) ? model::scope::delta : model::scope::full;
-        metadata_first out(sink, metadata);
+        adapter_support::metadata_first_sink out(sink, metadata);
         aaf::mapper mapper(out, diags);
 
         std::array<pending_changes, aaf::file_type_count> pending;
@@ -194,7 +171,7 @@ private:
 
     template <class F>
     void each_request(const io::input& in, const aaf::delivery_file& f, aaf::mapper& mapper, model::metadata& metadata,
-                      const metadata_first& out, F&& handle) {
+                      const adapter_support::metadata_first_sink& out, F&& handle) {
         const std::string file = in.describe(*f.entry);
         mapper.set_file(file);
         if (!out.sent() && f.date.size() == 8)

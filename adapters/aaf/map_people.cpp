@@ -4,6 +4,8 @@
 
 #include "mapper.hpp"
 
+#include "../common/siecle_codes.hpp"
+
 #include <map>
 
 namespace interop::aaf {
@@ -17,14 +19,6 @@ model::regime regime_of(std::string_view r) {
     if (r.starts_with("INTERNE")) return model::regime::interne;
     if (r.starts_with("EXTERNE")) return model::regime::externe;
     return model::regime::unknown;
-}
-
-/** SIECLE relationship codes (CODE_PARENTE), as AAF repeats them. */
-std::string relationship_of(std::string_view code) {
-    if (code == "10") return "mother";
-    if (code == "20") return "father";
-    if (code == "50") return "tutor";
-    return std::string(code);
 }
 
 template <class T> void add_unique(std::vector<T>& to, T value) {
@@ -72,7 +66,7 @@ void mapper::student_links(const request& r, const std::string& school) {
             auto l = make<model::guardian_link>(r, r.id + "/" + std::string(f[0]), school);
             l.student = r.id;
             l.guardian = f[0];
-            if (f.size() > 1 && !f[1].empty()) l.relationship = relationship_of(f[1]);
+            if (f.size() > 1 && !f[1].empty()) l.relationship = codes::relationship(f[1]);
             l.financial = f.size() > 2 && f[2] == "1";
             if (f.size() > 3 && (f[3] == "1" || f[3] == "2")) l.legal_rank = f[3][0] - '0';
             l.contact = f.size() > 4 && f[4] == "1";

@@ -1,5 +1,7 @@
 #include "mapper.hpp"
 
+#include "../common/siecle_codes.hpp"
+
 #include <algorithm>
 #include <functional>
 
@@ -104,11 +106,7 @@ void mapper::ensure_group(const std::string& school, std::string_view code, bool
 
 std::optional<model::date> mapper::date_of(std::string_view text, std::string_view attribute, const request& r) {
     if (text.empty()) return std::nullopt;
-    // dd/mm/yyyy
-    if (text.size() == 10 && text[2] == '/' && text[5] == '/') {
-        const std::string iso = std::string(text.substr(6, 4)) + "-" + std::string(text.substr(3, 2)) + "-" + std::string(text.substr(0, 2));
-        if (auto d = model::parse_date(iso)) return d;
-    }
+    if (auto d = codes::date_ddmmyyyy(text)) return d;
     warn(r, "aaf.date", std::string(attribute) + " \"" + std::string(text) + "\" is not a dd/mm/yyyy date: left out");
     return std::nullopt;
 }

@@ -17,6 +17,32 @@ json::limits json_limits(const read_options& opt);
 /** `text` without a leading UTF-8 byte order mark and white space. */
 std::string_view skip_bom_and_space(std::string_view text);
 
+/**
+ * For readers whose metadata comes from several places in the input (header comments, a
+ * PARAMETRES element): forwards records, sending `metadata` once, just before the first
+ * record (or at the end when there is none). Fill `metadata` while `sent()` is false.
+ */
+class metadata_first_sink : public io::record_sink {
+public:
+    metadata_first_sink(io::record_sink& next, model::metadata& m) : m_next(next), m_metadata(m) {}
+    void on_record(model::any_record&& r) override {
+        flush();
+        m_next.on_record(std::move(r));
+    }
+    /** Sends the metadata if no record did; does not end the wrapped sink. */
+    void on_end() override { flush(); }
+    bool sent() const { return m_sent; }
+
+private:
+    void flush() {
+        if (!m_sent) m_next.on_metadata(m_metadata);
+        m_sent = true;
+    }
+    io::record_sink& m_next;
+    model::metadata& m_metadata;
+    bool m_sent = false;
+};
+
 /** Opens `out` and commits it once the wrapped writer has finished. */
 std::unique_ptr<io::record_sink> committing_writer(const std::filesystem::path& out,
                                                    std::function<std::unique_ptr<io::record_sink>(std::ostream&)> make);

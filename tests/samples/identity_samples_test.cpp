@@ -1,4 +1,4 @@
-// Every real AAF delivery of the samples reads with no error; counts are those of the files.
+// Every real identity and structure sample (AAF, SIECLE, ONDE) reads with no error; counts are those of the files.
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -85,4 +85,21 @@ TEST_CASE("the 2024 positions sets, before and after") {
     CHECK(model::to_string(before.ds.metadata.generated_at->day) == "2024-09-16");
     const auto after = read_sample("positions-after");
     CHECK(counts(after.ds) == count_map{{"staff", 3}});
+}
+
+TEST_CASE("SIECLE: the public BEE_ELEVES sample") {
+    test::require_samples();
+    registry r;
+    register_all_adapters(r);
+    const auto in = io::input::open(test::samples_dir() / "siecle-bee/siecle-with-two-valid-students-and-school-year.xml");
+    REQUIRE(r.identify(in).name == "siecle");
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    diagnostics diags;
+    r.get("siecle").make_reader({})->read(in, sink, diags);
+    CHECK(diags.count(severity::error) == 0);
+    CHECK(counts(ds) == count_map{{"class", 1}, {"group", 1}, {"student", 2}, {"membership", 3}});
+    CHECK(ds.all<model::student>()[0].other_first_names == std::vector<std::string>{"Léa", "Lucy"}); // ISO-8859-15
+    CHECK(ds.all<model::student>()[1].last_name == "COJAUNE");
+    CHECK(ds.metadata.extensions.at("siecle:ANNEE_SCOLAIRE") == "2016");
 }

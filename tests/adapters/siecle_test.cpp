@@ -1,0 +1,101 @@
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+#include "zip_support.hpp"
+
+#include <interop/adapters.hpp>
+#include <interop/json/canonical.hpp>
+
+#include <algorithm>
+
+using namespace interop;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path data = test::source_dir() / "tests/data/siecle";
+
+model::dataset read_siecle(const io::input& in, diagnostics& diags) {
+    registry r;
+    register_all_adapters(r);
+    REQUIRE(r.identify(in).name == "siecle");
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    r.get("siecle").make_reader({})->read(in, sink, diags);
+    return ds;
+}
+
+model::dataset read_siecle(const fs::path& path) {
+    diagnostics diags;
+    auto ds = read_siecle(io::input::open(path), diags);
+    CHECK(diags.count(severity::error) == 0);
+    return ds;
+}
+
+template <class K> const K& find(const model::dataset& ds, const std::string& id) {
+    const auto& all = ds.all<K>();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id; });
+    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
+    return *it;
+}
+
+} // namespace
+
+TEST_CASE("a SIECLE export set reads into the golden dataset") {
+    const auto ds = read_siecle(data / "set");
+    CHECK(ds == json::dataset_from_document(test::read_file(data / "golden/set.json")));
+    CHECK(ds.metadata.extensions.at("siecle:UAJ") == "0130001F");
+    CHECK(model::to_string(ds.metadata.generated_at->day) == "2025-09-03");
+}
+
+TEST_CASE("the files are joined: pupils, guardians, addresses, structures") {
+    const auto ds = read_siecle(data / "set");
+    const auto& hugo = find<model::student>(ds, "1002");
+    CHECK(hugo.last_name == "PETIT"); // NOM_USAGE
+    CHECK(hugo.birth_last_name == "LEROY");
+    CHECK(hugo.ine == "223456789AB");
+    CHECK(hugo.external_ids == std::vector<model::external_id>{{"siecle", "1002"}, {"elenoet", "4502"}});
+    CHECK(hugo.extensions.at("siecle:options") == "020700/F");
+    CHECK(find<model::student>(ds, "1001").first_name == "Léa"); // ISO-8859-15
+    CHECK(find<model::student>(ds, "1001").regime == model::regime::demi_pensionnaire);
+    CHECK(model::to_string(*find<model::student>(ds, "1003").exit_date) == "2025-10-15");
+    const auto& mother = find<model::guardian_link>(ds, "1001/2001");
+    CHECK(mother.relationship == "mother");
+    CHECK(mother.legal_rank == 1);
+    CHECK(mother.financial);
+    CHECK_FALSE(find<model::guardian_link>(ds, "1003/2003").legal_rank);
+    const auto& sophie = find<model::guardian>(ds, "2001");
+    CHECK(sophie.accepts_sms);
+    CHECK(sophie.contacts.back().value == "12 rue de la République, Bâtiment B, 13001 MARSEILLE, FRANCE");
+    CHECK(find<model::guardian>(ds, "2003").contacts.back().value == "3 place Œuvre, 13002 MARSEILLE");
+    CHECK(find<model::school_class>(ds, "6A").mefs == std::vector<std::string>{"10010012110"});
+    CHECK(find<model::group>(ds, "LATIN").classes == std::vector<std::string>{"3B"});
+    CHECK(find<model::membership>(ds, "1002@LATIN").group_kind == model::audience_kind::group);
+    CHECK(find<model::subject>(ds, "020700").management_code == "LATIN");
+}
+
+TEST_CASE("the same set zipped, and one file alone") {
+    test::temp_dir tmp("siecle");
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& f : fs::directory_iterator(data / "set")) files.emplace_back("export/" + f.path().filename().string(), test::read_file(f.path()));
+    test::write_zip(tmp.path() / "export.zip", files);
+    auto zipped = read_siecle(tmp.path() / "export.zip");
+    auto folder = read_siecle(data / "set");
+    CHECK(zipped == folder);
+    const auto pupils_only = read_siecle(data / "set/ElevesSansAdresses.xml");
+    CHECK(pupils_only.all<model::student>().size() == 3);
+    CHECK(pupils_only.all<model::school_class>().size() == 2); // made from the pupils' structures
+    CHECK(pupils_only.all<model::guardian>().empty());
+}
+
+TEST_CASE("files of two schools, or a wrong root, are refused with the file and line") {
+    test::temp_dir tmp("siecle-mixed");
+    test::write_file(tmp.path() / "a.xml", test::read_file(data / "set/Nomenclature.xml"));
+    std::string other = test::read_file(data / "set/Structures.xml");
+    other.replace(other.find("0130001F"), 8, "0130002G");
+    test::write_file(tmp.path() / "b.xml", other);
+    diagnostics diags;
+    CHECK_THROWS_WITH_AS(read_siecle(io::input::open(tmp.path()), diags), doctest::Contains("b.xml:3: siecle: UAJ 0130002G differs"), parse_error);
+    CHECK_THROWS_WITH_AS(read_siecle(io::input::from_memory("x.xml", "<?xml version=\"1.0\"?>\n<BEE_ELEVES>\n<DONNEES><ELEVES><ELEVE ELEVE_ID=\"1\">"), diags),
+                         doctest::Contains("x.xml"), parse_error);
+}
