@@ -13,6 +13,7 @@ std::string owner_of(const std::filesystem::path& file) {
     const auto folder = std::filesystem::relative(file, test::samples_dir()).begin()->string();
     if (folder == "aaf" && file.extension() == ".xml") return "aaf";
     if (folder == "siecle-bee" && file.extension() == ".xml") return "siecle";
+    if (folder == "be1d-csv") return "onde";
     return "";
 }
 

@@ -103,3 +103,25 @@ TEST_CASE("SIECLE: the public BEE_ELEVES sample") {
     CHECK(ds.all<model::student>()[1].last_name == "COJAUNE");
     CHECK(ds.metadata.extensions.at("siecle:ANNEE_SCOLAIRE") == "2016");
 }
+
+TEST_CASE("ONDE: the Emile Zola primary school extractions") {
+    test::require_samples();
+    registry r;
+    register_all_adapters(r);
+    const auto in = io::input::open(test::samples_dir() / "be1d-csv/Ecole primaire Emile Zola");
+    REQUIRE(r.identify(in).name == "onde");
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    diagnostics diags;
+    r.get("onde").make_reader({})->read(in, sink, diags);
+    CHECK(diags.count(severity::error) == 0);
+    CHECK(counts(ds) == count_map{{"class", 10}, {"student", 247}, {"staff", 14}, {"guardian", 469}, {"guardian_link", 491}, {"membership", 261}});
+    std::size_t unmatched = 0, homonyms = 0;
+    for (const auto& d : diags.items()) {
+        unmatched += d.code == "onde.child";
+        homonyms += d.code == "onde.duplicate";
+    }
+    CHECK(unmatched == 0); // every child a guardian names is among the pupils
+    CHECK(homonyms == 8);  // guardians named alike with different addresses
+    CHECK(ds.all<model::student>().front().school == "Ecole primaire Emile Zola"); // no UAI in the path
+}

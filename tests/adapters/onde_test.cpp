@@ -1,0 +1,59 @@
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <interop/adapters.hpp>
+#include <interop/json/canonical.hpp>
+
+#include <algorithm>
+
+using namespace interop;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path data = test::source_dir() / "tests/data/onde";
+
+model::dataset read_onde(const fs::path& path, diagnostics& diags) {
+    registry r;
+    register_all_adapters(r);
+    const auto in = io::input::open(path);
+    REQUIRE(r.identify(in).name == "onde");
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    r.get("onde").make_reader({})->read(in, sink, diags);
+    return ds;
+}
+
+template <class K> const K& find(const model::dataset& ds, const std::string& id) {
+    const auto& all = ds.all<K>();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id; });
+    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
+    return *it;
+}
+
+} // namespace
+
+TEST_CASE("ONDE extractions read into the golden dataset; people keyed by name") {
+    diagnostics diags;
+    const auto ds = read_onde(data / "0611234K", diags);
+    CHECK(ds == json::dataset_from_document(test::read_file(data / "golden/0611234K.json")));
+    CHECK(diags.count(severity::error) == 0);
+    const auto& zoe = find<model::student>(ds, "MARTIN.Zoé.2018-03-02"); // ISO-8859-1
+    CHECK(zoe.school == "0611234K");                                   // the UAI in the folder name
+    CHECK(zoe.level == "CP");
+    CHECK(zoe.extensions.at("onde:Cycle") == "CYCLE II");
+    const auto& noe = find<model::student>(ds, "DUPONT.Noé.2017-05-11"); // dd/mm/yyyy too
+    CHECK(noe.last_name == "DUPONT-ROUX");
+    CHECK(noe.birth_last_name == "DUPONT");
+    CHECK(find<model::staff>(ds, "LEGRAND.Hélène").functions == std::vector<std::string>{"ENS", "DIR"});
+    CHECK(find<model::membership>(ds, "LEGRAND.Hélène@CP-A").role == model::membership_role::teacher);
+    // Two pupils named alike are told apart by birth date; the guardian finds each by class.
+    CHECK(find<model::guardian_link>(ds, "MARTIN.Zoé.2016-01-09/MARTIN.Inès").guardian == "MARTIN.Inès");
+    CHECK(find<model::guardian_link>(ds, "DUPONT.Noé.2017-05-11/DUPONT.Luc").student == "DUPONT.Noé.2017-05-11");
+    const auto unmatched = std::count_if(diags.items().begin(), diags.items().end(), [](const diagnostic& d) { return d.code == "onde.child"; });
+    CHECK(unmatched == 1); // INCONNU Léo (CM2) is not a pupil
+    const auto& luc = find<model::guardian>(ds, "DUPONT.Luc");
+    CHECK(luc.contacts == std::vector<model::contact>{{model::contact_kind::home_phone, "0493000000"}, {model::contact_kind::work_phone, "0493111111"}});
+    CHECK(luc.extensions.at("onde:Numéro de poste") == "12");
+}
