@@ -20,6 +20,7 @@ int convert_command(const registry& reg, const args& a);
 int validate_command(const registry& reg, const args& a);
 int inspect_command(const registry& reg, const args& a);
 int diff_command(const registry& reg, const args& a);
+int merge_command(const registry& reg, const args& a);
 
 /** The adapter of a format named on the command line; an unknown name is a usage error. */
 const adapter_info& format_named(const registry& reg, const std::string& name);

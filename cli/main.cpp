@@ -20,6 +20,7 @@ Commands:
   validate [--from F] [--strict] FILE  check a dataset
   inspect [--from F] [--json] FILE    counts per kind, schools, dates covered
   diff [--from F] [--json] OLD NEW    created, updated, deleted per kind
+  merge [--to F] IN IN... OUT         one identity per person from several sources
 
 Inputs may be a file, a folder or a zip archive. `interop COMMAND --help` says more.
 
@@ -36,6 +37,7 @@ command find_command(const std::string& name) {
     if (name == "validate") return validate_command;
     if (name == "inspect") return inspect_command;
     if (name == "diff") return diff_command;
+    if (name == "merge") return merge_command;
     return nullptr;
 }
 
