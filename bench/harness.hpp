@@ -56,4 +56,34 @@ inline measurement measure(const std::function<void()>& work, int runs) {
     return out;
 }
 
+/** A measurement beside its floor, run alternately so that both see the same machine. */
+struct paired {
+    measurement floor, subject;
+    double ratio = 0; ///< median over the runs of floor time / subject time
+};
+
+/** Runs `floor` then `subject`, `runs` times over, each in a child process. */
+inline paired measure_pair(const std::function<void()>& floor, const std::function<void()>& subject, int runs) {
+    std::vector<double> floor_times, subject_times, ratios;
+    paired out;
+    for (int r = 0; r < runs; ++r) {
+        const auto f = in_child(floor), s = in_child(subject);
+        if (!f.ok || !s.ok) return out;
+        floor_times.push_back(f.seconds);
+        subject_times.push_back(s.seconds);
+        ratios.push_back(f.seconds / s.seconds);
+        out.floor.peak_mb = std::max(out.floor.peak_mb, f.peak_mb);
+        out.subject.peak_mb = std::max(out.subject.peak_mb, s.peak_mb);
+    }
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    out.floor.seconds = median(floor_times);
+    out.subject.seconds = median(subject_times);
+    out.ratio = median(ratios);
+    out.floor.ok = out.subject.ok = true;
+    return out;
+}
+
 } // namespace interop::bench

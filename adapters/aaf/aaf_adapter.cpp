@@ -88,11 +88,7 @@ void header_comment(std::string_view text, model::metadata& m) {
 
 class aaf_reader : public reader {
 public:
-    explicit aaf_reader(const read_options& opt) {
-        m_limits.max_input_bytes = opt.max_input_bytes;
-        m_limits.max_depth = opt.max_depth;
-        m_limits.max_subtree_bytes = opt.max_record_bytes;
-    }
+    explicit aaf_reader(const read_options& opt) : m_limits(adapter_support::xml_limits(opt)) {}
 
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
         std::vector<std::string> skipped;

@@ -7,8 +7,19 @@
 
 namespace interop::aaf {
 
+std::uint64_t guardian_schools::key_of(std::string_view guardian) {
+    constexpr std::uint64_t hashed = 1ULL << 63;
+    std::uint64_t n = 0;
+    if (!guardian.empty() && guardian.size() <= 18 && (guardian.size() == 1 || guardian[0] != '0') &&
+        std::all_of(guardian.begin(), guardian.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        for (char c : guardian) n = n * 10 + static_cast<std::uint64_t>(c - '0');
+        return n;
+    }
+    return std::hash<std::string_view>{}(guardian) | hashed;
+}
+
 void guardian_schools::add(std::string_view guardian, std::uint32_t school) {
-    m_links.push_back({std::hash<std::string_view>{}(guardian), school});
+    m_links.push_back({key_of(guardian), school});
     m_sorted = false;
 }
 
@@ -18,10 +29,10 @@ std::vector<std::uint32_t> guardian_schools::schools_of(std::string_view guardia
         m_links.erase(std::unique(m_links.begin(), m_links.end()), m_links.end());
         m_sorted = true;
     }
-    const auto key = std::hash<std::string_view>{}(guardian);
+    const auto key = key_of(guardian);
     auto it = std::lower_bound(m_links.begin(), m_links.end(), link{key, 0});
     std::vector<std::uint32_t> out;
-    for (; it != m_links.end() && it->hash == key; ++it) out.push_back(it->school);
+    for (; it != m_links.end() && it->key == key; ++it) out.push_back(it->school);
     return out;
 }
 
@@ -58,9 +69,12 @@ void mapper::map_deletion(file_type type, const request& r) {
 void mapper::keep_unmapped(file_type type, const request& r, model::extensions& out) {
     for (const auto& a : r.attributes) {
         if (a.values.empty() || a.used) continue;
-        std::string joined;
-        for (const auto& v : a.values) joined += (joined.empty() ? "" : "\n") + v;
-        out["aaf:" + a.name] = std::move(joined);
+        std::string key;
+        key.reserve(4 + a.name.size());
+        key.append("aaf:").append(a.name);
+        std::string& joined = out[std::move(key)];
+        joined = a.values.front();
+        for (std::size_t i = 1; i < a.values.size(); ++i) joined.append(1, '\n').append(a.values[i]);
         auto& reported = m_reported_unmapped[static_cast<std::size_t>(type)];
         if (!reported.contains(a.name) && reported.insert(a.name).second)
             m_diags.add(severity::info, "aaf.unmapped", "", std::string(file_type_name(type)) + " attribute " + a.name +

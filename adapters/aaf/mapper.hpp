@@ -20,8 +20,9 @@
 namespace interop::aaf {
 
 /**
- * Guardian id → schools of their pupils, compactly: 12 bytes per guardian link (a 64-bit
- * hash of the id and a school index). The only index that grows with the number of people.
+ * Guardian id → schools of their pupils, compactly: 12 bytes per guardian link (a 64-bit key
+ * and a school index). The key is the id itself when it is a number, as AAF ids are (exact),
+ * else a 64-bit hash of it. The only index that grows with the number of people.
  */
 class guardian_schools {
 public:
@@ -32,11 +33,12 @@ public:
 private:
 #pragma pack(push, 4)
     struct link {
-        std::uint64_t hash;
+        std::uint64_t key;
         std::uint32_t school;
         auto operator<=>(const link&) const = default;
     };
 #pragma pack(pop)
+    static std::uint64_t key_of(std::string_view guardian);
     std::vector<link> m_links;
     bool m_sorted = true;
 };

@@ -61,34 +61,38 @@ void request_builder::start(std::string_view name, const std::vector<xml::attrib
     }
     const tag parent = m_open.back();
     tag t = tag::other;
-    if (parent == tag::request) {
+    // Most elements are a value in an attr: test that first.
+    if (parent == tag::attr && name == "value") {
+        m_request.attributes.back().values.emplace_back();
+        t = tag::value;
+    } else if (parent == tag::attributes && (name == "attr" || name == "modification")) {
+        start_attribute(name, attributes, line);
+        t = tag::attr;
+    } else if (parent == tag::request) {
         if (name == "operationalAttributes") t = tag::operational;
         else if (name == "identifier") t = tag::identifier;
         else if (name == "attributes" || name == "modifications") t = tag::attributes;
     } else if (parent == tag::identifier && name == "id") t = tag::id;
-    else if (parent == tag::attributes && (name == "attr" || name == "modification")) {
-        const auto attr_name = attribute_value(attributes, "name");
-        if (attr_name.empty())
-            throw parse_error({m_file, line, 0}, format_name, "<" + std::string(name) + "> without a name attribute");
-        if (const auto op = attribute_value(attributes, "operation"); name == "modification" && op != "replace")
-            throw parse_error({m_file, line, 0}, format_name, "modification operation \"" + std::string(op) + "\" is not replace");
-        if (m_spare.empty()) m_request.attributes.emplace_back();
-        else {
-            m_request.attributes.push_back(std::move(m_spare.back()));
-            m_spare.pop_back();
-        }
-        m_request.attributes.back().name.assign(attr_name);
-        m_request.attributes.back().used = false;
-        t = tag::attr;
-    } else if (parent == tag::attr && name == "value") {
-        m_request.attributes.back().values.emplace_back();
-        t = tag::value;
-    } else if (parent == tag::operational && name == "attr") t = tag::operational;
+    else if (parent == tag::operational && name == "attr") t = tag::operational;
     else if (parent == tag::operational && name == "value") {
         m_operational_value = true;
         t = tag::value;
     }
     m_open.push_back(t);
+}
+
+void request_builder::start_attribute(std::string_view element, const std::vector<xml::attribute_view>& attributes, std::uint64_t line) {
+    const auto attr_name = attribute_value(attributes, "name");
+    if (attr_name.empty()) throw parse_error({m_file, line, 0}, format_name, "<" + std::string(element) + "> without a name attribute");
+    if (const auto op = attribute_value(attributes, "operation"); element == "modification" && op != "replace")
+        throw parse_error({m_file, line, 0}, format_name, "modification operation \"" + std::string(op) + "\" is not replace");
+    if (m_spare.empty()) m_request.attributes.emplace_back();
+    else {
+        m_request.attributes.push_back(std::move(m_spare.back()));
+        m_spare.pop_back();
+    }
+    m_request.attributes.back().name.assign(attr_name);
+    m_request.attributes.back().used = false;
 }
 
 void request_builder::text(std::string_view text) {

@@ -54,6 +54,7 @@ public:
 private:
     enum class tag { request, operational, identifier, id, attributes, attr, value, other };
     void recycle();
+    void start_attribute(std::string_view element, const std::vector<xml::attribute_view>& attributes, std::uint64_t line);
 
     const std::string& m_file;
     request m_request;

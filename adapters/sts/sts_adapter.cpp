@@ -193,11 +193,7 @@ bool captured(const std::vector<std::string>& p) {
 
 class sts_reader : public reader {
 public:
-    explicit sts_reader(const read_options& opt) {
-        m_limits.max_input_bytes = opt.max_input_bytes;
-        m_limits.max_depth = opt.max_depth;
-        m_limits.max_subtree_bytes = opt.max_record_bytes;
-    }
+    explicit sts_reader(const read_options& opt) : m_limits(adapter_support::xml_limits(opt)) {}
 
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
         const auto& entry = sts_entry(in);

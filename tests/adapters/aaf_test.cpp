@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "reading.hpp"
 #include "support.hpp"
 #include "zip_support.hpp"
 
@@ -15,28 +16,9 @@ namespace {
 
 const fs::path data = test::source_dir() / "tests/data/aaf";
 
-model::dataset read_aaf(const io::input& in, diagnostics& diags) {
-    registry r;
-    register_all_adapters(r);
-    model::dataset ds;
-    io::dataset_sink sink(ds);
-    r.get("aaf").make_reader({})->read(in, sink, diags);
-    return ds;
-}
-
-model::dataset read_aaf(const fs::path& path) {
-    diagnostics diags;
-    auto ds = read_aaf(io::input::open(path), diags);
-    CHECK_MESSAGE(diags.count(severity::error) == 0, (diags.items().empty() ? "" : diags.items().front().to_string()));
-    return ds;
-}
-
-template <class K> const K& find(const model::dataset& ds, const std::string& id, const std::string& school = "") {
-    const auto& all = ds.all<K>();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id && (school.empty() || r.school == school); });
-    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
-    return *it;
-}
+model::dataset read_aaf(const io::input& in, diagnostics& diags) { return test::read_as("aaf", in, diags); }
+model::dataset read_aaf(const fs::path& path) { return test::read_as("aaf", path); }
+using test::find;
 
 /** The same records, metadata left aside. */
 bool same_records(model::dataset a, model::dataset b) {
@@ -194,7 +176,7 @@ TEST_CASE("malformed deliveries are refused with the file and line") {
     auto refused = [](const std::string& name, const std::string& content) {
         diagnostics diags;
         try {
-            read_aaf(io::input::from_memory(name, content), diags);
+            test::read_as("aaf", io::input::from_memory(name, content), diags, false);
         } catch (const parse_error& e) {
             return e.where().file + ":" + std::to_string(e.where().line) + ": " + e.what();
         }
@@ -219,4 +201,27 @@ TEST_CASE("identify recognises AAF files and folders, and nothing else") {
     register_all_adapters(r);
     CHECK(r.identify(io::input::open(data / "complet")).name == "aaf");
     CHECK(r.get("aaf").identify(io::input::from_memory("a.json", "{\"interop_schema\":\"1.1\"}")) == confidence::no);
+}
+
+TEST_CASE("guardians are placed by exact id: 7 and 007 are two people") {
+    test::temp_dir tmp("aaf-guardian-ids");
+    auto request = [](const char* category, const std::string& id, const std::string& attrs) {
+        return std::string("<addRequest>\n<operationalAttributes><attr name=\"categoriePersonne\"><value>") + category +
+               "</value></attr></operationalAttributes>\n<identifier><id>" + id + "</id></identifier>\n<attributes>\n" + attrs +
+               "</attributes>\n</addRequest>\n";
+    };
+    auto attr = [](const std::string& name, const std::string& value) { return "<attr name=\"" + name + "\"><value>" + value + "</value></attr>\n"; };
+    test::write_file(tmp.path() / "X_Complet_20250901_Eleve_0000.xml",
+                     aaf_file(request("Eleve", "1", attr("sn", "A") + attr("ENTPersonStructRattach", "S1") + attr("ENTElevePersRelEleve", "7$10$1$1$1$1")) +
+                              request("Eleve", "2", attr("sn", "B") + attr("ENTPersonStructRattach", "S2") + attr("ENTElevePersRelEleve", "007$20$1$1$1$1")) +
+                              request("Eleve", "3", attr("sn", "C") + attr("ENTPersonStructRattach", "S2") + attr("ENTElevePersRelEleve", "g-x$20$1$1$1$1"))));
+    test::write_file(tmp.path() / "X_Complet_20250901_PersRelEleve_0000.xml",
+                     aaf_file(request("PersRelEleve", "7", attr("sn", "SEPT")) + request("PersRelEleve", "007", attr("sn", "BOND")) +
+                              request("PersRelEleve", "g-x", attr("sn", "X"))));
+    diagnostics diags;
+    const auto ds = read_aaf(io::input::open(tmp.path()), diags);
+    REQUIRE(ds.all<model::guardian>().size() == 3);
+    CHECK(find<model::guardian>(ds, "7").school == "S1");
+    CHECK(find<model::guardian>(ds, "007").school == "S2");
+    CHECK(find<model::guardian>(ds, "g-x").school == "S2");
 }

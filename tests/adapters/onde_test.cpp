@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "reading.hpp"
 #include "support.hpp"
 
 #include <interop/adapters.hpp>
@@ -14,23 +15,8 @@ namespace {
 
 const fs::path data = test::source_dir() / "tests/data/onde";
 
-model::dataset read_onde(const fs::path& path, diagnostics& diags) {
-    registry r;
-    register_all_adapters(r);
-    const auto in = io::input::open(path);
-    REQUIRE(r.identify(in).name == "onde");
-    model::dataset ds;
-    io::dataset_sink sink(ds);
-    r.get("onde").make_reader({})->read(in, sink, diags);
-    return ds;
-}
-
-template <class K> const K& find(const model::dataset& ds, const std::string& id) {
-    const auto& all = ds.all<K>();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id; });
-    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
-    return *it;
-}
+model::dataset read_onde(const fs::path& path, diagnostics& diags) { return test::read_as("onde", io::input::open(path), diags); }
+using test::find;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "reading.hpp"
 #include "support.hpp"
 #include "zip_support.hpp"
 
@@ -15,29 +16,9 @@ namespace {
 
 const fs::path data = test::source_dir() / "tests/data/siecle";
 
-model::dataset read_siecle(const io::input& in, diagnostics& diags) {
-    registry r;
-    register_all_adapters(r);
-    REQUIRE(r.identify(in).name == "siecle");
-    model::dataset ds;
-    io::dataset_sink sink(ds);
-    r.get("siecle").make_reader({})->read(in, sink, diags);
-    return ds;
-}
-
-model::dataset read_siecle(const fs::path& path) {
-    diagnostics diags;
-    auto ds = read_siecle(io::input::open(path), diags);
-    CHECK(diags.count(severity::error) == 0);
-    return ds;
-}
-
-template <class K> const K& find(const model::dataset& ds, const std::string& id) {
-    const auto& all = ds.all<K>();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id; });
-    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
-    return *it;
-}
+model::dataset read_siecle(const io::input& in, diagnostics& diags) { return test::read_as("siecle", in, diags); }
+model::dataset read_siecle(const fs::path& path) { return test::read_as("siecle", path); }
+using test::find;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "reading.hpp"
 #include "support.hpp"
 #include "zip_support.hpp"
 
@@ -16,23 +17,12 @@ namespace {
 const fs::path data = test::source_dir() / "tests/data/sts";
 
 model::dataset read_sts(const io::input& in) {
-    registry r;
-    register_all_adapters(r);
-    REQUIRE(r.identify(in).name == "sts");
-    model::dataset ds;
-    io::dataset_sink sink(ds);
     diagnostics diags;
-    r.get("sts").make_reader({})->read(in, sink, diags);
+    auto ds = test::read_as("sts", in, diags);
     CHECK(diags.count(severity::error) == 0);
     return ds;
 }
-
-template <class K> const K& find(const model::dataset& ds, const std::string& id) {
-    const auto& all = ds.all<K>();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id; });
-    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
-    return *it;
-}
+using test::find;
 
 } // namespace
 

@@ -18,6 +18,14 @@ json::limits json_limits(const read_options& opt) {
     return lim;
 }
 
+xml::limits xml_limits(const read_options& opt) {
+    xml::limits lim;
+    lim.max_input_bytes = opt.max_input_bytes;
+    lim.max_depth = opt.max_depth;
+    lim.max_subtree_bytes = opt.max_record_bytes;
+    return lim;
+}
+
 std::string_view skip_bom_and_space(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const auto first = text.find_first_not_of(" \t\r\n");

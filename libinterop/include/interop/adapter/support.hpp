@@ -3,6 +3,7 @@
 
 #include <interop/adapter/registry.hpp>
 #include <interop/json/canonical.hpp>
+#include <interop/xml/reader.hpp>
 
 #include <string_view>
 
@@ -13,6 +14,9 @@ const io::input::entry& only_entry(const io::input& in, std::string_view format)
 
 /** The JSON readers' bounds, from the options every reader honours. */
 json::limits json_limits(const read_options& opt);
+
+/** The XML readers' bounds, from the options every reader honours. */
+xml::limits xml_limits(const read_options& opt);
 
 /** `text` without a leading UTF-8 byte order mark and white space. */
 std::string_view skip_bom_and_space(std::string_view text);

@@ -1,0 +1,41 @@
+#pragma once
+// What the adapter tests share: reading an input with a named adapter (checking that it is
+// the one identified), and finding a record by id.
+
+#include <doctest/doctest.h>
+
+#include <interop/adapters.hpp>
+
+#include <algorithm>
+
+namespace test {
+
+/** Reads `in` with `adapter`, which must be the adapter `identify` picks unless told otherwise (hostile input). */
+inline interop::model::dataset read_as(const std::string& adapter, const interop::io::input& in, interop::diagnostics& diags,
+                                       bool identified = true) {
+    interop::registry r;
+    interop::register_all_adapters(r);
+    if (identified) REQUIRE(r.identify(in).name == adapter);
+    interop::model::dataset ds;
+    interop::io::dataset_sink sink(ds);
+    r.get(adapter).make_reader({})->read(in, sink, diags);
+    return ds;
+}
+
+/** Reads `path` with `adapter` and checks that nothing was an error. */
+inline interop::model::dataset read_as(const std::string& adapter, const std::filesystem::path& path) {
+    interop::diagnostics diags;
+    auto ds = read_as(adapter, interop::io::input::open(path), diags);
+    CHECK_MESSAGE(diags.count(interop::severity::error) == 0, (diags.items().empty() ? "" : diags.items().front().to_string()));
+    return ds;
+}
+
+/** The record of kind K with this id (and school, when given); fails the test when absent. */
+template <class K> const K& find(const interop::model::dataset& ds, const std::string& id, const std::string& school = "") {
+    const auto& all = ds.all<K>();
+    const auto it = std::find_if(all.begin(), all.end(), [&](const K& r) { return r.id == id && (school.empty() || r.school == school); });
+    REQUIRE_MESSAGE(it != all.end(), K::kind, " ", id, " is missing");
+    return *it;
+}
+
+} // namespace test

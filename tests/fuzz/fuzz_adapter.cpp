@@ -1,0 +1,28 @@
+// libFuzzer target: one registered reader (FUZZ_ADAPTER) on a one-file input named FUZZ_FILE.
+// Any interop::error is a refusal, as it should be; anything else is a finding.
+#include <interop/adapters.hpp>
+#include <interop/errors.hpp>
+
+namespace {
+
+struct null_sink : interop::io::record_sink {
+    void on_record(interop::model::any_record&&) override {}
+};
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const interop::registry registry = [] {
+        interop::registry r;
+        interop::register_all_adapters(r);
+        return r;
+    }();
+    const auto in = interop::io::input::from_memory(FUZZ_FILE, std::string(reinterpret_cast<const char*>(data), size));
+    null_sink sink;
+    interop::diagnostics diags(100);
+    try {
+        registry.get(FUZZ_ADAPTER).make_reader({})->read(in, sink, diags);
+    } catch (const interop::error&) {
+    }
+    return 0;
+}
