@@ -3,6 +3,7 @@
 
 #include "delivery.hpp"
 #include "mapper.hpp"
+#include "pipeline.hpp"
 
 #include "../common/siecle_codes.hpp"
 
@@ -172,25 +173,12 @@ private:
         mapper.set_file(file);
         if (!out.sent() && f.date.size() == 8)
             take_generation_date(model::parse_date(f.date.substr(0, 4) + "-" + f.date.substr(4, 2) + "-" + f.date.substr(6, 2)), metadata);
-        xml::events ev;
-        ev.capture = [](const std::vector<std::string>& path) { return path.size() == 2; };
-        ev.on_root = [&](const xml::element& root) {
-            if (root.name != "ficAlimMENESR")
-                throw parse_error({file, root.line, 0}, format_name, "root element is <" + root.name + ">, not <ficAlimMENESR>");
-        };
-        ev.on_comment = [&](std::string_view text, std::uint64_t) {
-            if (!out.sent()) header_comment(text, metadata);
-        };
-        aaf::request_builder builder(file);
-        ev.on_start = [&](std::string_view name, const std::vector<xml::attribute_view>& attributes, std::uint64_t line) {
-            builder.start(name, attributes, line);
-        };
-        ev.on_text = [&](std::string_view text) { builder.text(text); };
-        ev.on_end = [&] {
-            if (builder.end()) handle(builder.current());
-        };
         auto stream = in.open_entry(*f.entry);
-        xml::read(*stream, file, format_name, ev, m_limits);
+        aaf::read_requests(*stream, file, m_limits,
+                           {.on_comment = [&](std::string_view text) {
+                                if (!out.sent()) header_comment(text, metadata);
+                            },
+                            .on_request = handle});
     }
 
     xml::limits m_limits;

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -39,7 +40,8 @@ private:
     };
 #pragma pack(pop)
     static std::uint64_t key_of(std::string_view guardian);
-    std::vector<link> m_links;
+    std::deque<link> m_links; // grows by blocks: no doubling copy at the peak
+
     bool m_sorted = true;
 };
 

@@ -39,23 +39,27 @@ void request::replace_with(const request& modification) {
     }
 }
 
+void request_builder::begin(request& target) {
+    m_request = &target;
+    recycle();
+}
+
 void request_builder::recycle() {
-    for (auto& a : m_request.attributes) {
+    for (auto& a : m_request->attributes) {
         a.values.clear();
         m_spare.push_back(std::move(a));
     }
-    m_request.attributes.clear();
-    m_request.category.clear();
-    m_request.id.clear();
+    m_request->attributes.clear();
+    m_request->category.clear();
+    m_request->id.clear();
 }
 
 void request_builder::start(std::string_view name, const std::vector<xml::attribute_view>& attributes, std::uint64_t line) {
     if (m_open.empty()) {
         if (name != "addRequest" && name != "modifyRequest" && name != "deleteRequest")
             throw parse_error({m_file, line, 0}, format_name, "<" + std::string(name) + "> is not an AAF request");
-        recycle();
-        m_request.operation = name == "modifyRequest" ? operation::modify : name == "deleteRequest" ? operation::remove : operation::add;
-        m_request.line = line;
+        m_request->operation = name == "modifyRequest" ? operation::modify : name == "deleteRequest" ? operation::remove : operation::add;
+        m_request->line = line;
         m_open.push_back(tag::request);
         return;
     }
@@ -63,7 +67,7 @@ void request_builder::start(std::string_view name, const std::vector<xml::attrib
     tag t = tag::other;
     // Most elements are a value in an attr: test that first.
     if (parent == tag::attr && name == "value") {
-        m_request.attributes.back().values.emplace_back();
+        m_request->attributes.back().values.emplace_back();
         t = tag::value;
     } else if (parent == tag::attributes && (name == "attr" || name == "modification")) {
         start_attribute(name, attributes, line);
@@ -86,21 +90,21 @@ void request_builder::start_attribute(std::string_view element, const std::vecto
     if (attr_name.empty()) throw parse_error({m_file, line, 0}, format_name, "<" + std::string(element) + "> without a name attribute");
     if (const auto op = attribute_value(attributes, "operation"); element == "modification" && op != "replace")
         throw parse_error({m_file, line, 0}, format_name, "modification operation \"" + std::string(op) + "\" is not replace");
-    if (m_spare.empty()) m_request.attributes.emplace_back();
+    if (m_spare.empty()) m_request->attributes.emplace_back();
     else {
-        m_request.attributes.push_back(std::move(m_spare.back()));
+        m_request->attributes.push_back(std::move(m_spare.back()));
         m_spare.pop_back();
     }
-    m_request.attributes.back().name.assign(attr_name);
-    m_request.attributes.back().used = false;
+    m_request->attributes.back().name.assign(attr_name);
+    m_request->attributes.back().used = false;
 }
 
 void request_builder::text(std::string_view text) {
     if (m_open.empty()) return;
-    if (m_open.back() == tag::id) m_request.id.append(text);
+    if (m_open.back() == tag::id) m_request->id.append(text);
     else if (m_open.back() == tag::value) {
-        if (m_operational_value) m_request.category.append(text);
-        else m_request.attributes.back().values.back().append(text);
+        if (m_operational_value) m_request->category.append(text);
+        else m_request->attributes.back().values.back().append(text);
     }
 }
 
@@ -109,13 +113,13 @@ bool request_builder::end() {
     m_open.pop_back();
     if (closed == tag::value) {
         if (m_operational_value) m_operational_value = false;
-        else if (m_request.attributes.back().values.back().empty()) m_request.attributes.back().values.pop_back(); // <value/>
+        else if (m_request->attributes.back().values.back().empty()) m_request->attributes.back().values.pop_back(); // <value/>
     }
     if (!m_open.empty()) return false;
-    const char* element = m_request.operation == operation::add ? "addRequest" : m_request.operation == operation::modify ? "modifyRequest" : "deleteRequest";
-    if (m_request.category.empty())
-        throw parse_error({m_file, m_request.line, 0}, format_name, std::string("<") + element + "> without its operationalAttributes category");
-    if (m_request.id.empty()) throw parse_error({m_file, m_request.line, 0}, format_name, std::string("<") + element + "> without an identifier/id");
+    const char* element = m_request->operation == operation::add ? "addRequest" : m_request->operation == operation::modify ? "modifyRequest" : "deleteRequest";
+    if (m_request->category.empty())
+        throw parse_error({m_file, m_request->line, 0}, format_name, std::string("<") + element + "> without its operationalAttributes category");
+    if (m_request->id.empty()) throw parse_error({m_file, m_request->line, 0}, format_name, std::string("<") + element + "> without an identifier/id");
     return true;
 }
 

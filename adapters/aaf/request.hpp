@@ -41,15 +41,18 @@ struct request {
 class request_builder {
 public:
     explicit request_builder(const std::string& file) : m_file(file) {}
+    /** Whether no request is open: call `begin` before the next start tag. */
+    bool idle() const { return m_open.empty(); }
+    /** The next request is built into `target`, whose storage is reused. */
+    void begin(request& target);
     /** @throws parse_error naming the file and line: an element that is not a request, an attr without a name. */
     void start(std::string_view name, const std::vector<xml::attribute_view>& attributes, std::uint64_t line);
     void text(std::string_view text);
     /**
-     * True when a whole request has just ended; it is then in `current()` until the next start.
+     * True when a whole request has just ended in the target given to `begin`.
      * @throws parse_error when it lacks its category or identifier.
      */
     bool end();
-    request& current() { return m_request; }
 
 private:
     enum class tag { request, operational, identifier, id, attributes, attr, value, other };
@@ -57,7 +60,8 @@ private:
     void start_attribute(std::string_view element, const std::vector<xml::attribute_view>& attributes, std::uint64_t line);
 
     const std::string& m_file;
-    request m_request;
+    request m_unused;
+    request* m_request = &m_unused;
     std::vector<attribute> m_spare;
     std::vector<tag> m_open;
     bool m_operational_value = false;

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "aaf_delivery.hpp"
+#include "generator.hpp"
 #include "reading.hpp"
 #include "support.hpp"
 #include "zip_support.hpp"
@@ -224,4 +226,50 @@ TEST_CASE("guardians are placed by exact id: 7 and 007 are two people") {
     CHECK(find<model::guardian>(ds, "7").school == "S1");
     CHECK(find<model::guardian>(ds, "007").school == "S2");
     CHECK(find<model::guardian>(ds, "g-x").school == "S2");
+}
+
+namespace {
+
+/** A sink that fails at the n-th record, as a full disk or a closed socket would. */
+struct failing_sink : io::record_sink {
+    std::size_t left;
+    explicit failing_sink(std::size_t n) : left(n) {}
+    void on_record(model::any_record&&) override {
+        if (--left == 0) throw std::runtime_error("sink full");
+    }
+};
+
+} // namespace
+
+TEST_CASE("a generated academy delivery: parsing and mapping run on two threads, errors on either side stop both") {
+    test::temp_dir tmp("aaf-generated");
+    {
+        auto writer = generator::make_aaf_delivery_writer(tmp.path() / "delivery", 500);
+        generator::generate({.schools = 3, .seed = 11, .classes_per_level = 2}, *writer);
+    }
+    registry r;
+    register_all_adapters(r);
+    const auto in = io::input::open(tmp.path() / "delivery");
+    diagnostics diags;
+    const auto ds = read_aaf(in, diags);
+    CHECK(diags.count(severity::error) == 0);
+    CHECK(ds.all<model::establishment>().size() == 3);
+    CHECK(ds.all<model::student>().size() > 600);
+    CHECK(ds.all<model::guardian>().size() > 900);
+    CHECK(ds.all<model::guardian_link>().size() >= ds.all<model::student>().size());
+
+    SUBCASE("the sink fails half way: the error comes through, the worker is joined") {
+        failing_sink sink(1000);
+        CHECK_THROWS_WITH(r.get("aaf").make_reader({})->read(in, sink, diags), "sink full");
+    }
+    SUBCASE("a file cut in the middle: records before it were delivered, then the parse error") {
+        const auto eleve = tmp.path() / "delivery/ACADEMIE_Complet_20250901_Eleve_0000.xml";
+        const std::string text = test::read_file(eleve);
+        test::write_file(eleve, text.substr(0, text.size() / 2));
+        model::dataset partial;
+        io::dataset_sink sink(partial);
+        CHECK_THROWS_WITH_AS(r.get("aaf").make_reader({})->read(io::input::open(tmp.path() / "delivery"), sink, diags),
+                             doctest::Contains("ACADEMIE_Complet_20250901_Eleve_0000.xml:"), parse_error);
+        CHECK(partial.all<model::student>().size() > 100);
+    }
 }
