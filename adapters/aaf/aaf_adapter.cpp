@@ -11,6 +11,7 @@
 #include <interop/adapters.hpp>
 
 #include <array>
+#include <span>
 #include <map>
 #include <unordered_map>
 
@@ -19,43 +20,47 @@ namespace {
 
 constexpr const char* format_name = "aaf";
 
-/** Requests of Delta files waiting for their Complet, per identifier, in file order. */
+/**
+ * Requests of Delta files waiting for their Complet, per identifier, in file order. Applying
+ * them leaves them in place: the guardians' files may be read more than once (one pass per
+ * slice of the guardian index), each pass applying the changes of its own entries.
+ */
 class pending_changes {
 public:
     void add(aaf::request&& r) {
         auto [it, added] = m_index.try_emplace(r.id, m_changes.size());
         if (added) m_changes.emplace_back();
         m_changes[it->second].push_back(std::move(r));
+        m_seen.resize(m_changes.size());
     }
     /** Applies the changes to an entry of the Complet; false when one deletes it. */
     bool apply_to(aaf::request& entry) {
         const auto it = m_index.find(entry.id);
         if (it == m_index.end()) return true;
+        m_seen[it->second] = true;
         bool alive = true;
-        for (auto& change : m_changes[it->second]) alive = apply(entry, alive, std::move(change));
-        m_changes[it->second].clear();
+        for (const auto& change : m_changes[it->second]) alive = apply(entry, alive, change);
         return alive;
     }
-    /** Entries the Deltas add (those the Complet does not have), with their later changes. */
-    template <class F, class W> void for_each_added(F&& map, W&& warn) {
-        for (auto& changes : m_changes) {
-            if (changes.empty()) continue;
+    /** Entries the Deltas add (those the Complet did not have), with their later changes; then forgets what was seen. */
+    template <class K, class F, class W> void for_each_added(K&& keep, F&& map, W&& warn) {
+        for (std::size_t i = 0; i < m_changes.size(); ++i) {
+            if (m_seen[i] || m_changes[i].empty() || !keep(m_changes[i].front().id)) continue;
             aaf::request entry;
             bool alive = false;
-            for (auto& change : changes) {
+            for (const auto& change : m_changes[i]) {
                 if (!alive && change.operation != aaf::operation::add) warn(change);
-                else alive = apply(entry, alive, std::move(change));
+                else alive = apply(entry, alive, change);
             }
             if (alive) map(entry);
         }
-        m_changes.clear();
-        m_index.clear();
+        m_seen.assign(m_seen.size(), false);
     }
 
 private:
-    static bool apply(aaf::request& entry, bool alive, aaf::request&& change) {
+    static bool apply(aaf::request& entry, bool alive, const aaf::request& change) {
         switch (change.operation) {
-        case aaf::operation::add: entry = std::move(change); return true;
+        case aaf::operation::add: entry = change; return true;
         case aaf::operation::modify: entry.replace_with(change); return alive;
         case aaf::operation::remove: return false;
         }
@@ -63,6 +68,7 @@ private:
     }
     std::unordered_map<std::string, std::size_t> m_index;
     std::vector<std::vector<aaf::request>> m_changes;
+    std::vector<bool> m_seen;
 };
 
 /** Keeps the latest of the generation dates seen. */
@@ -89,7 +95,7 @@ void header_comment(std::string_view text, model::metadata& m) {
 
 class aaf_reader : public reader {
 public:
-    explicit aaf_reader(const read_options& opt) : m_limits(adapter_support::xml_limits(opt)) {}
+    explicit aaf_reader(const read_options& opt) : m_limits(adapter_support::xml_limits(opt)), m_index_budget(opt.max_index_bytes) {}
 
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
         std::vector<std::string> skipped;
@@ -102,34 +108,19 @@ public:
         metadata.source = format_name;
         metadata.scope = delta_only_types(files) ? model::scope::delta : model::scope::full;
         adapter_support::metadata_first_sink out(sink, metadata);
-        aaf::mapper mapper(out, diags);
+        aaf::mapper mapper(out, diags, m_index_budget);
 
         std::array<pending_changes, aaf::file_type_count> pending;
         for (const auto& f : files)
             if (f.delta && has_complet(files, f.type))
                 each_request(in, f, mapper, metadata, out, [&](aaf::request& r) { pending[index(f.type)].add(std::move(r)); });
 
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            const auto& f = files[i];
-            auto& changes = pending[index(f.type)];
-            if (!f.delta) each_request(in, f, mapper, metadata, out, [&](aaf::request& r) {
-                if (r.operation != aaf::operation::add) {
-                    diags.add(severity::warning, "aaf.complet.change", r.category + "/" + r.id,
-                              "a Complet file holds only addRequest: this change is left out", {in.describe(*f.entry), r.line, 0});
-                    return;
-                }
-                if (changes.apply_to(r)) mapper.map(f.type, r);
-            });
-            else if (!has_complet(files, f.type)) each_request(in, f, mapper, metadata, out, [&](aaf::request& r) {
-                map_delta(f.type, r, mapper);
-            });
-            const bool last_of_type = i + 1 == files.size() || files[i + 1].type != f.type;
-            if (last_of_type) changes.for_each_added([&](const aaf::request& r) { mapper.map(f.type, r); },
-                                                     [&](const aaf::request& r) {
-                                                         diags.add(severity::warning, "aaf.delta.unknown", r.category + "/" + r.id,
-                                                                   "the Delta changes an entry its Complet does not have: left out",
-                                                                   {"", r.line, 0});
-                                                     });
+        for (std::size_t first = 0; first < files.size();) {
+            std::size_t end = first;
+            while (end < files.size() && files[end].type == files[first].type) ++end;
+            read_type(in, {files.begin() + static_cast<std::ptrdiff_t>(first), files.begin() + static_cast<std::ptrdiff_t>(end)},
+                      has_complet(files, files[first].type), pending[index(files[first].type)], mapper, metadata, out, diags);
+            first = end;
         }
         out.on_end();
         sink.on_end();
@@ -181,7 +172,37 @@ private:
                             .on_request = handle});
     }
 
+    /** The files of one type, Complet then Deltas; guardians once per pass of their index. */
+    void read_type(const io::input& in, std::span<const aaf::delivery_file> files, bool complet, pending_changes& changes,
+                   aaf::mapper& mapper, model::metadata& metadata, const adapter_support::metadata_first_sink& out, diagnostics& diags) {
+        const aaf::file_type type = files.front().type;
+        const bool guardians = type == aaf::file_type::guardian;
+        auto keep = [&](const std::string& id) { return !guardians || mapper.in_guardian_pass(id); };
+        const std::size_t passes = guardians ? mapper.guardian_passes() : 1;
+        for (std::size_t pass = 0; pass < passes; ++pass) {
+            if (guardians) mapper.begin_guardian_pass(pass);
+            for (const auto& f : files) {
+                if (!f.delta) each_request(in, f, mapper, metadata, out, [&](aaf::request& r) {
+                    if (!keep(r.id)) return;
+                    if (r.operation != aaf::operation::add)
+                        return diags.add(severity::warning, "aaf.complet.change", r.category + "/" + r.id,
+                                         "a Complet file holds only addRequest: this change is left out", {in.describe(*f.entry), r.line, 0});
+                    if (changes.apply_to(r)) mapper.map(type, r);
+                });
+                else if (!complet) each_request(in, f, mapper, metadata, out, [&](aaf::request& r) {
+                    if (keep(r.id)) map_delta(type, r, mapper);
+                });
+            }
+            changes.for_each_added(keep, [&](const aaf::request& r) { mapper.map(type, r); },
+                                   [&](const aaf::request& r) {
+                                       diags.add(severity::warning, "aaf.delta.unknown", r.category + "/" + r.id,
+                                                 "the Delta changes an entry its Complet does not have: left out", {"", r.line, 0});
+                                   });
+        }
+    }
+
     xml::limits m_limits;
+    std::size_t m_index_budget;
 };
 
 confidence identify_aaf(const io::input& in) {

@@ -7,35 +7,6 @@
 
 namespace interop::aaf {
 
-std::uint64_t guardian_schools::key_of(std::string_view guardian) {
-    constexpr std::uint64_t hashed = 1ULL << 63;
-    std::uint64_t n = 0;
-    if (!guardian.empty() && guardian.size() <= 18 && (guardian.size() == 1 || guardian[0] != '0') &&
-        std::all_of(guardian.begin(), guardian.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        for (char c : guardian) n = n * 10 + static_cast<std::uint64_t>(c - '0');
-        return n;
-    }
-    return std::hash<std::string_view>{}(guardian) | hashed;
-}
-
-void guardian_schools::add(std::string_view guardian, std::uint32_t school) {
-    m_links.push_back({key_of(guardian), school});
-    m_sorted = false;
-}
-
-std::vector<std::uint32_t> guardian_schools::schools_of(std::string_view guardian) {
-    if (!m_sorted) {
-        std::sort(m_links.begin(), m_links.end());
-        m_links.erase(std::unique(m_links.begin(), m_links.end()), m_links.end());
-        m_sorted = true;
-    }
-    const auto key = key_of(guardian);
-    auto it = std::lower_bound(m_links.begin(), m_links.end(), link{key, 0});
-    std::vector<std::uint32_t> out;
-    for (; it != m_links.end() && it->key == key; ++it) out.push_back(it->school);
-    return out;
-}
-
 void mapper::map(file_type type, const request& r) {
     switch (type) {
     case file_type::structure: return structure(r);

@@ -4,6 +4,7 @@
 // schools each guardian's pupils attend (PersRelEleve records name no structure).
 
 #include "delivery.hpp"
+#include "guardian_index.hpp"
 #include "request.hpp"
 
 #include <interop/diagnostics.hpp>
@@ -11,7 +12,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -20,34 +20,15 @@
 
 namespace interop::aaf {
 
-/**
- * Guardian id → schools of their pupils, compactly: 12 bytes per guardian link (a 64-bit key
- * and a school index). The key is the id itself when it is a number, as AAF ids are (exact),
- * else a 64-bit hash of it. The only index that grows with the number of people.
- */
-class guardian_schools {
-public:
-    void add(std::string_view guardian, std::uint32_t school);
-    /** Indexes of the schools, in ascending order; call after the last add. */
-    std::vector<std::uint32_t> schools_of(std::string_view guardian);
-
-private:
-#pragma pack(push, 4)
-    struct link {
-        std::uint64_t key;
-        std::uint32_t school;
-        auto operator<=>(const link&) const = default;
-    };
-#pragma pack(pop)
-    static std::uint64_t key_of(std::string_view guardian);
-    std::deque<link> m_links; // grows by blocks: no doubling copy at the peak
-
-    bool m_sorted = true;
-};
-
 class mapper {
 public:
-    mapper(io::record_sink& sink, diagnostics& diags) : m_sink(sink), m_diags(diags) {}
+    mapper(io::record_sink& sink, diagnostics& diags, std::size_t index_budget_bytes)
+        : m_sink(sink), m_diags(diags), m_guardian_schools(index_budget_bytes) {}
+
+    /** Passes over the guardians' files the guardian index needs, and the choice of one. */
+    std::size_t guardian_passes() { return m_guardian_schools.passes(); }
+    void begin_guardian_pass(std::size_t p) { m_guardian_schools.load_pass(p); }
+    bool in_guardian_pass(std::string_view guardian) const { return m_guardian_schools.in_pass(guardian); }
 
     /** Which file the next requests come from, for provenance and messages. */
     void set_file(std::string described) { m_file = std::move(described); }
@@ -100,7 +81,7 @@ private:
     std::array<std::unordered_set<std::string>, file_type_count> m_reported_unmapped;
     std::vector<std::string> m_schools;
     std::unordered_map<std::string, std::uint32_t> m_school_index;
-    guardian_schools m_guardian_schools;
+    guardian_index m_guardian_schools;
 };
 
 } // namespace interop::aaf

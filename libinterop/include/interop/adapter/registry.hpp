@@ -26,6 +26,8 @@ struct read_options {
     std::uint64_t max_input_bytes = 16ULL << 30;
     std::size_t max_depth = 64;
     std::size_t max_record_bytes = 16U << 20;
+    /** Memory a reader may keep to join files of one input (the AAF guardian index); past it, it reads again. */
+    std::size_t max_index_bytes = 64U << 20;
 };
 
 class reader {
