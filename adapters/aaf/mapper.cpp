@@ -74,8 +74,7 @@ std::uint32_t mapper::school_index(const std::string& uai) {
 void mapper::ensure_group(const std::string& school, std::string_view code, bool is_class, std::string_view label, const request& r) {
     auto& seen = is_class ? m_classes : m_groups;
     m_key.assign(school).append(1, '\x1f').append(code);
-    if (code.empty() || seen.contains(m_key)) return;
-    seen.insert(m_key);
+    if (code.empty() || !seen.insert(std::hash<std::string>{}(m_key)).second) return;
     if (is_class) {
         auto c = make<model::school_class>(r, std::string(code), school);
         c.code = code;

@@ -76,8 +76,8 @@ private:
     std::string m_modified; ///< names of the replaced attributes while mapping a partial request
     std::unordered_map<std::string, std::string> m_uai_of;
     std::set<std::string> m_unknown_structures;
-    std::unordered_set<std::string> m_classes, m_groups; ///< school \x1f code
-    std::string m_key;                                  ///< reused to look them up
+    std::unordered_set<std::uint64_t> m_classes, m_groups; ///< hashes of school \x1f code: 8 bytes a class
+    std::string m_key;                                    ///< reused to compute them
     std::array<std::unordered_set<std::string>, file_type_count> m_reported_unmapped;
     std::vector<std::string> m_schools;
     std::unordered_map<std::string, std::uint32_t> m_school_index;
