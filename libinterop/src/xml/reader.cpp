@@ -112,6 +112,7 @@ public:
         if (m_text_run > m_limits.max_text_bytes) return fail("a text node is longer than " + std::to_string(m_limits.max_text_bytes) + " bytes");
         if (m_streamed_depth > 0) {
             charge(n);
+            if (!m_problem.empty()) return; // the parser is stopped: its buffers are gone
             return m_events.on_text({str(ch), n});
         }
         if (m_open.empty()) return;
@@ -161,12 +162,14 @@ private:
     void stream_start(const xmlChar* local, int nb_attributes, const xmlChar** attrs) {
         const std::string_view name = str(local);
         charge(name.size());
+        if (!m_problem.empty()) return;
         m_attribute_views.clear();
         for (int i = 0; i < nb_attributes; ++i) {
             const xmlChar** a = attrs + 5 * i; // localname, prefix, URI, value, end
             m_attribute_views.push_back({str(a[0]), {str(a[3]), static_cast<std::size_t>(a[4] - a[3])}});
             charge(m_attribute_views.back().name.size() + m_attribute_views.back().value.size());
         }
+        if (!m_problem.empty()) return; // the parser is stopped: its buffers are gone
         m_events.on_start(name, m_attribute_views, static_cast<std::uint64_t>(xmlSAX2GetLineNumber(ctxt)));
     }
 
