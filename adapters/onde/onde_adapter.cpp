@@ -10,6 +10,7 @@
 #include <interop/csv/reader.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 

@@ -2,6 +2,7 @@
 
 #include <interop/merge/merge.hpp>
 
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
