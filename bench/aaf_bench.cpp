@@ -88,18 +88,10 @@ void print(const delivery& d, const measured& m) {
 } // namespace
 
 int main(int argc, char** argv) {
-    int schools = 840, runs = 3;
-    fs::path work;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--schools" && i + 1 < argc) schools = std::atoi(argv[++i]);
-        else if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
-        else work = a;
-    }
-    if (work.empty() || schools < 4 || runs < 1) {
-        std::cerr << "usage: interop-bench-aaf [--schools N] [--runs R] WORKDIR\n";
-        return 2;
-    }
+    const auto args = interop::bench::parse_arguments(argc, argv, "interop-bench-aaf", "--schools", 840, 4);
+    if (!args) return 2;
+    const int schools = args->size, runs = args->runs;
+    const fs::path work = args->work;
     try {
         std::printf("%d runs each: median time, largest peak RSS\n", runs);
         // Generated and measured first, counted last: the children must not inherit the parent's heap.

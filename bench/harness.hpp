@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
 #include <functional>
 #include <stdexcept>
 #include <sys/resource.h>
@@ -84,6 +88,29 @@ inline paired measure_pair(const std::function<void()>& floor, const std::functi
     out.ratio = median(ratios);
     out.floor.ok = out.subject.ok = true;
     return out;
+}
+
+/** `[--SIZE N] [--runs R] WORKDIR`, the command line every benchmark takes. */
+struct arguments {
+    int size = 0; ///< schools or pupils, as the benchmark names it
+    int runs = 3;
+    std::filesystem::path work;
+};
+
+/** Parses the command line; nullopt (after printing the usage) when it is wrong or size < min_size. */
+inline std::optional<arguments> parse_arguments(int argc, char** argv, const char* name, const std::string& size_flag, int size, int min_size) {
+    arguments a{size, 3, {}};
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == size_flag && i + 1 < argc) a.size = std::atoi(argv[++i]);
+        else if (arg == "--runs" && i + 1 < argc) a.runs = std::atoi(argv[++i]);
+        else a.work = arg;
+    }
+    if (a.work.empty() || a.size < min_size || a.runs < 1) {
+        std::fprintf(stderr, "usage: %s [%s N] [--runs R] WORKDIR\n", name, size_flag.c_str());
+        return std::nullopt;
+    }
+    return a;
 }
 
 } // namespace interop::bench

@@ -50,18 +50,10 @@ struct mode {
 } // namespace
 
 int main(int argc, char** argv) {
-    int schools = 10, runs = 3;
-    fs::path work;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--schools" && i + 1 < argc) schools = std::atoi(argv[++i]);
-        else if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
-        else work = a;
-    }
-    if (work.empty() || schools < 1 || runs < 1) {
-        std::cerr << "usage: interop-bench-json [--schools N] [--runs R] WORKDIR\n";
-        return 2;
-    }
+    const auto args = interop::bench::parse_arguments(argc, argv, "interop-bench-json", "--schools", 10, 1);
+    if (!args) return 2;
+    const int schools = args->size, runs = args->runs;
+    const fs::path work = args->work;
     fs::create_directories(work);
     const fs::path doc = work / "academy.json", nd = work / "academy.ndjson";
     // Generated in a child: what it allocates would otherwise count in every measured child's RSS.

@@ -88,18 +88,10 @@ void interop_xml(const fs::path& path) {
 } // namespace
 
 int main(int argc, char** argv) {
-    int pupils = 100000, runs = 3;
-    fs::path work;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--pupils" && i + 1 < argc) pupils = std::atoi(argv[++i]);
-        else if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
-        else work = a;
-    }
-    if (work.empty() || pupils < 1 || runs < 1) {
-        std::cerr << "usage: interop-bench-xml [--pupils N] [--runs R] WORKDIR\n";
-        return 2;
-    }
+    const auto args = interop::bench::parse_arguments(argc, argv, "interop-bench-xml", "--pupils", 100000, 1);
+    if (!args) return 2;
+    const int pupils = args->size, runs = args->runs;
+    const fs::path work = args->work;
     fs::create_directories(work);
     const fs::path file = work / "ENT_Complet_20251128_Eleve_0000.xml";
     write_aaf(file, pupils);

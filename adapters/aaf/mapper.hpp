@@ -7,6 +7,7 @@
 #include "guardian_index.hpp"
 #include "request.hpp"
 
+#include <interop/adapter/support.hpp>
 #include <interop/diagnostics.hpp>
 #include <interop/io/sink.hpp>
 
@@ -52,14 +53,11 @@ private:
     void guardian(const request& r);
 
     template <class K> K make(const request& r, std::string id, std::string school) const {
-        K k;
-        k.id = std::move(id);
-        k.school = std::move(school);
-        k.provenance = {"aaf", m_file, r.line};
+        K k = adapter_support::new_record<K>(std::move(id), std::move(school), {"aaf", m_file, r.line});
         if (!m_modified.empty()) k.extensions["aaf:modified"] = m_modified;
         return k;
     }
-    template <class K> void emit(K&& record) { m_sink.on_record(model::any_record{std::forward<K>(record)}); }
+    template <class K> void emit(K&& record) { adapter_support::emit(m_sink, std::forward<K>(record)); }
     /** Attributes the mapping has not read go to extensions, each name reported once; call it last. */
     void keep_unmapped(file_type type, const request& r, model::extensions& out);
     /** The UAI of a structure jointure; warns once and returns the jointure when unknown. */

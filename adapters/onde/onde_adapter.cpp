@@ -221,14 +221,8 @@ private:
         }
     }
 
-    template <class K> K make(std::string id) const {
-        K k;
-        k.id = std::move(id);
-        k.school = m_school;
-        k.provenance = {format_name, m_file, m_line};
-        return k;
-    }
-    template <class K> void emit(K&& r) { m_sink.on_record(model::any_record{std::forward<K>(r)}); }
+    template <class K> K make(std::string id) const { return adapter_support::new_record<K>(std::move(id), m_school, {format_name, m_file, m_line}); }
+    template <class K> void emit(K&& r) { adapter_support::emit(m_sink, std::forward<K>(r)); }
     void warn(std::string code, std::string message) { m_diags.add(severity::warning, std::move(code), "", std::move(message), {m_file, m_line, 0}); }
 
     io::record_sink& m_sink;

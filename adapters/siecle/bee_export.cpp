@@ -258,14 +258,6 @@ void bee_mapper::ensure_group(std::string_view code, bool is_class, const xml::e
     }
 }
 
-template <class K> K bee_mapper::make(const xml::element& e, std::string id, std::string school) const {
-    K k;
-    k.id = std::move(id);
-    k.school = std::move(school);
-    k.provenance = {"siecle", m_file, e.line};
-    return k;
-}
-
 void bee_mapper::keep_unmapped(const xml::element& e, std::initializer_list<std::string_view> mapped, model::extensions& out) {
     auto keep = [&](const std::string& name, const std::string& value) {
         if (value.empty() || std::find(mapped.begin(), mapped.end(), name) != mapped.end()) return;

@@ -2,6 +2,7 @@
 // SIECLE "Base élèves établissement" (BEE) XML exports of one school: what each file holds,
 // and the mapping of its elements to canonical records.
 
+#include <interop/adapter/support.hpp>
 #include <interop/diagnostics.hpp>
 #include <interop/io/sink.hpp>
 #include <interop/xml/reader.hpp>
@@ -52,8 +53,10 @@ private:
     void address(const xml::element& e);
     void ensure_group(std::string_view code, bool is_class, const xml::element& at);
 
-    template <class K> K make(const xml::element& e, std::string id, std::string school) const;
-    template <class K> void emit(K&& r) { m_sink.on_record(model::any_record{std::forward<K>(r)}); }
+    template <class K> K make(const xml::element& e, std::string id, std::string school) const {
+        return adapter_support::new_record<K>(std::move(id), std::move(school), {"siecle", m_file, e.line});
+    }
+    template <class K> void emit(K&& r) { adapter_support::emit(m_sink, std::forward<K>(r)); }
     /** Child elements the mapping does not use go to extensions, each tag reported once. */
     void keep_unmapped(const xml::element& e, std::initializer_list<std::string_view> mapped, model::extensions& out);
     std::optional<model::date> date_of(std::string_view text, std::string_view tag, const xml::element& e);

@@ -165,13 +165,9 @@ private:
     }
 
     template <class K> K make(const xml::element& e, std::string id, std::string school) const {
-        K k;
-        k.id = std::move(id);
-        k.school = std::move(school);
-        k.provenance = {format_name, m_file, e.line};
-        return k;
+        return adapter_support::new_record<K>(std::move(id), std::move(school), {format_name, m_file, e.line});
     }
-    template <class K> void emit(K&& r) { m_sink.on_record(model::any_record{std::forward<K>(r)}); }
+    template <class K> void emit(K&& r) { adapter_support::emit(m_sink, std::forward<K>(r)); }
     void warn(const xml::element& e, std::string code, std::string message) {
         m_diags.add(severity::warning, std::move(code), "", std::move(message), {m_file, e.line, 0});
     }

@@ -21,6 +21,18 @@ xml::limits xml_limits(const read_options& opt);
 /** `text` without a leading UTF-8 byte order mark and white space. */
 std::string_view skip_bom_and_space(std::string_view text);
 
+/** A new record of kind K with its id, school and where it was read. */
+template <class K> K new_record(std::string id, std::string school, model::provenance where) {
+    K k;
+    k.id = std::move(id);
+    k.school = std::move(school);
+    k.provenance = std::move(where);
+    return k;
+}
+
+/** Pushes one record of any kind into a sink. */
+template <class K> void emit(io::record_sink& sink, K&& record) { sink.on_record(model::any_record{std::forward<K>(record)}); }
+
 /**
  * For readers whose metadata comes from several places in the input (header comments, a
  * PARAMETRES element): forwards records, sending `metadata` once, just before the first
