@@ -60,6 +60,18 @@ private:
     fs::path m_path;
 };
 
+/**
+ * Compares `actual` with the golden file; with INTEROP_ACCEPT=1 in the environment, rewrites
+ * the golden file instead (review the diff before committing it).
+ */
+inline bool matches_golden(const fs::path& golden, const std::string& actual) {
+    if (const char* accept = std::getenv("INTEROP_ACCEPT"); accept && std::string(accept) == "1") {
+        write_file(golden, actual);
+        return true;
+    }
+    return fs::exists(golden) && read_file(golden) == actual;
+}
+
 struct run_result {
     int code = -1;
     std::string out;

@@ -199,6 +199,19 @@ std::string escape_text(std::string_view text) {
     return out;
 }
 
+void append_folded(std::string& out, std::string_view line) {
+    constexpr std::size_t max_octets = 75;
+    std::size_t room = max_octets; // the first line has 75 octets; the next ones a space and 74
+    while (line.size() > room) {
+        std::size_t cut = room;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut; // not inside a UTF-8 sequence
+        out.append(line.substr(0, cut)).append("\r\n ");
+        line.remove_prefix(cut);
+        room = max_octets - 1;
+    }
+    out.append(line).append("\r\n");
+}
+
 namespace {
 std::optional<int> digits(std::string_view s) {
     int v = 0;

@@ -57,6 +57,12 @@ std::string unescape_text(std::string_view value);
 /** A TEXT value escaped for writing. */
 std::string escape_text(std::string_view text);
 
+/**
+ * Appends one content line to `out`, folded so that no line exceeds 75 octets (a fold never
+ * splits a UTF-8 sequence), ended by CRLF.
+ */
+void append_folded(std::string& out, std::string_view line);
+
 /** A DATE (`YYYYMMDD`) or the date part of a DATE-TIME. */
 std::optional<model::date> parse_date(std::string_view value);
 

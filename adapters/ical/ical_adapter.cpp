@@ -1,0 +1,52 @@
+// iCalendar (RFC 5545) and jCal (RFC 7265): timetables out as calendars every client reads.
+
+#include "calendar_writer.hpp"
+
+#include <interop/adapter/support.hpp>
+#include <interop/adapters.hpp>
+
+namespace interop {
+namespace {
+
+confidence identify_ical(const io::input& in) {
+    if (in.entries().size() != 1) return confidence::no;
+    auto text = adapter_support::skip_bom_and_space(in.head(in.entries().front(), 64));
+    return text.starts_with("BEGIN:VCALENDAR") ? confidence::yes : confidence::no;
+}
+
+void add_jcal(registry& r);
+
+} // namespace
+
+/** Registers `ical` and its JSON form `jcal`. */
+void register_ical(registry& r) {
+    r.add({.name = "ical",
+           .title = "iCalendar (RFC 5545): a calendar per class, group, teacher, pupil and room",
+           .domains = {"timetable"},
+           .extensions = {"ics"},
+           .media_type = "text/calendar",
+           .identify = identify_ical,
+           .make_reader = {},
+           .make_writer = [](const std::filesystem::path& out) {
+               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::ical);
+           }});
+    add_jcal(r);
+}
+
+namespace {
+
+void add_jcal(registry& r) {
+    r.add({.name = "jcal",
+           .title = "jCal (RFC 7265): iCalendar as JSON",
+           .domains = {"timetable"},
+           .extensions = {"json"},
+           .media_type = "application/calendar+json",
+           .identify = [](const io::input&) { return confidence::no; },
+           .make_reader = {},
+           .make_writer = [](const std::filesystem::path& out) {
+               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::jcal);
+           }});
+}
+
+} // namespace
+} // namespace interop
