@@ -113,6 +113,31 @@ TEST_CASE("an iCalendar file gives its zone's holidays, DTEND exclusive, staff-o
     CHECK(read_text("x.ics", ics, holiday_zone::a).entries()[0].zone == holiday_zone::a);
 }
 
+TEST_CASE("the ministry's open dataset, as JSON (export or API) or CSV: Paris days from UTC instants, staff-only and overseas left out") {
+    std::string json = R"([
+      {"description": "Vacances de la Toussaint", "population": "-", "start_date": "2026-10-16T22:00:00+00:00",
+       "end_date": "2026-11-01T23:00:00+00:00", "location": "Lille", "zones": "Zone B", "annee_scolaire": "2026-2027"},
+      {"description": "Vacances de la Toussaint", "population": "-", "start_date": "2026-10-16T22:00:00+00:00",
+       "end_date": "2026-11-01T23:00:00+00:00", "location": "Nantes", "zones": "Zone B", "annee_scolaire": "2026-2027"},
+      {"description": "Vacances de Noël", "population": "Élèves", "start_date": "2026-12-18T23:00:00+00:00",
+       "end_date": "2027-01-03T23:00:00+00:00", "location": "Ajaccio", "zones": "Corse", "annee_scolaire": "2026-2027"},
+      {"description": "Vacances de la Toussaint", "population": "-", "start_date": "2026-10-16T20:00:00+00:00",
+       "end_date": "2026-11-01T20:00:00+00:00", "location": "La Réunion", "zones": "La Réunion", "annee_scolaire": "2026-2027"},
+      {"description": "Début des Vacances d'Été", "population": "Enseignants", "start_date": "2027-07-02T22:00:00+00:00",
+       "end_date": "2027-07-02T22:00:00+00:00", "location": "Lille", "zones": "Zone B", "annee_scolaire": "2026-2027"}
+    ])";
+    const std::vector<calendar::holiday> expected{
+        {holiday_zone::b, "Vacances de la Toussaint", {2026, 10, 17}, {2026, 11, 1}},
+        {holiday_zone::corse, "Vacances de Noël", {2026, 12, 19}, {2027, 1, 3}}};
+    CHECK(read_text("calendrier.json", json).entries() == expected);
+    CHECK(read_text("api.json", R"({"total_count": 5, "results": )" + json + "}").entries() == expected);
+    std::string csv = "Description;Population;Date de début;Date de fin;Académies;Zones;annee_scolaire\n"
+                      "Vacances de la Toussaint;-;2026-10-16T22:00:00+00:00;2026-11-01T23:00:00+00:00;Lille;Zone B;2026-2027\n"
+                      "Vacances de Noël;Élèves;2026-12-18T23:00:00+00:00;2027-01-03T23:00:00+00:00;Ajaccio;Corse;2026-2027\n";
+    CHECK(read_text("calendrier.csv", csv).entries() == expected);
+    CHECK(error_of("description;population;start_date;zones\n") == "h.csv:1: holidays: no column end_date (or Date de fin)");
+}
+
 TEST_CASE("an update replaces the years it covers and keeps the others") {
     auto table = calendar::official_holidays();
     calendar::holiday_table newer({{holiday_zone::b, "Vacances d'hiver", {2026, 2, 15}, {2026, 3, 1}},
@@ -155,7 +180,7 @@ TEST_CASE("bad holiday files are refused naming the line") {
           "h.csv:3: holidays: days are not consecutive after 2026-01-01");
     CHECK(error_of("date,vacances_zone_a,vacances_zone_b,vacances_zone_c,nom_vacances\n2026-01-01,Yes,False,False,x\n") ==
           "h.csv:2: holidays: expected True or False, found 'Yes'");
-    CHECK(error_of("hello\n") == "h.csv:1: holidays: not an iCalendar file, a day-by-day holiday CSV, nor a zone;label;start;end table");
+    CHECK(error_of("hello\n") == "h.csv:1: holidays: not an iCalendar file, the ministry's calendar dataset (CSV or JSON), a day-by-day holiday CSV, nor a zone;label;start;end table");
     try {
         read_text("nozone.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261017\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n");
         FAIL("no error");

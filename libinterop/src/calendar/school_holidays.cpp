@@ -2,8 +2,12 @@
 #include <interop/csv/reader.hpp>
 #include <interop/errors.hpp>
 #include <interop/ical/content.hpp>
+#include <interop/timetable/time_zone.hpp>
+
+#include <rapidjson/document.h>
 
 #include <algorithm>
+#include <map>
 #include <ostream>
 #include <tuple>
 #include <utility>
@@ -123,6 +127,94 @@ holiday_table read_ics(std::istream& in, const std::string& file, std::optional<
     return holiday_table(std::move(out));
 }
 
+// --- the ministry's open dataset fr-en-calendrier-scolaire -----------------------------------
+
+/** One record of the open dataset, whichever export it comes from. */
+struct official_record {
+    std::string description, population, start, end, zones;
+};
+
+std::optional<model::holiday_zone> official_zone(std::string_view zones) {
+    if (zones == "Corse") return model::holiday_zone::corse;
+    return zone_named(zones); // "Zone A" …; overseas academies have dates of their own and no zone here
+}
+
+/** Paris day of a dataset instant: "2025-10-17T22:00:00+00:00" is 18 October, or a bare date. */
+std::optional<model::date> paris_day(const std::string& text) {
+    if (auto d = model::parse_date(text)) return d;
+    auto t = model::parse_date_time(text);
+    if (!t) return std::nullopt;
+    static const timetable::time_zone paris("Europe/Paris");
+    auto utc = model::epoch_seconds(*t);
+    auto local = utc + paris.offset_minutes(utc) * 60;
+    return model::date_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+}
+
+/** Holidays start on `start` (after the last classes) and classes resume on `end`. */
+void add_official(std::vector<holiday>& out, const official_record& r, const std::string& file, std::uint64_t line) {
+    if (r.population == "Enseignants") return; // staff-only days
+    auto zone = official_zone(r.zones);
+    if (!zone) return;
+    auto first = paris_day(r.start), resume = paris_day(r.end);
+    if (!first || !resume) fail(file, line, "dates '" + r.start + "' and '" + r.end + "' are not dates");
+    auto last = *resume > *first ? model::add_days(*resume, -1) : (first->month >= 6 ? model::date{first->year, 8, 31} : *first);
+    out.push_back({*zone, r.description, *first, last});
+}
+
+std::string member(const rapidjson::Value& v, const char* name) {
+    auto it = v.FindMember(name);
+    return it != v.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+holiday_table read_official_json(std::istream& in, const std::string& file) {
+    constexpr std::size_t max_bytes = 64U << 20;
+    std::string text;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_bytes) fail(file, 0, "file larger than 64 MiB");
+    }
+    rapidjson::Document doc;
+    doc.Parse(text.data(), text.size());
+    if (doc.HasParseError()) fail(file, 0, "not valid JSON");
+    const rapidjson::Value* list = doc.IsArray() ? &doc : nullptr;
+    for (const char* key : {"results", "records"})
+        if (!list && doc.IsObject() && doc.HasMember(key) && doc[key].IsArray()) list = &doc[key];
+    if (!list) fail(file, 0, "expected an array of records, or an object with results or records");
+    std::vector<holiday> out;
+    std::uint64_t index = 0;
+    for (const auto& item : list->GetArray()) {
+        ++index;
+        const auto& r = item.IsObject() && item.HasMember("fields") ? item["fields"] : item;
+        if (!r.IsObject()) fail(file, 0, "record " + std::to_string(index) + " is not an object");
+        add_official(out, {member(r, "description"), member(r, "population"), member(r, "start_date"), member(r, "end_date"), member(r, "zones")},
+                     file, 0);
+    }
+    return holiday_table(std::move(out));
+}
+
+/** The CSV export, with field names or their French labels as headers. */
+holiday_table read_official_csv(std::istream& in, const std::string& file) {
+    csv::reader rows(in, file, "holidays", {.separator = ';', .encoding = csv::encoding::automatic});
+    std::vector<std::string> row;
+    rows.next(row);
+    std::map<std::string, std::size_t> at;
+    const std::pair<const char*, const char*> names[] = {{"description", "Description"}, {"population", "Population"},
+                                                         {"start_date", "Date de début"}, {"end_date", "Date de fin"}, {"zones", "Zones"}};
+    for (std::size_t i = 0; i < row.size(); ++i)
+        for (const auto& [field, label] : names)
+            if (row[i] == field || row[i] == label) at[field] = i;
+    for (const auto& [field, label] : names)
+        if (!at.count(field)) fail(file, 1, std::string("no column ") + field + " (or " + label + ")");
+    std::vector<holiday> out;
+    while (rows.next(row)) {
+        if (row.size() == 1 && row[0].empty()) continue;
+        auto get = [&](const char* field) { return at[field] < row.size() ? row[at[field]] : std::string(); };
+        add_official(out, {get("description"), get("population"), get("start_date"), get("end_date"), get("zones")}, file, rows.line());
+    }
+    return holiday_table(std::move(out));
+}
+
 } // namespace
 
 holiday_table::holiday_table(std::vector<holiday> entries) : m_entries(std::move(entries)) {
@@ -159,7 +251,13 @@ holiday_table read_holidays(const io::input& in, std::optional<model::holiday_zo
     if (head.find("BEGIN:VCALENDAR") != std::string::npos) return read_ics(*stream, file, zone);
     if (head.find("vacances_zone_a") != std::string::npos) return read_daily(*stream, file);
     if (head.starts_with("zone;label;start;end")) return read_table(*stream, file);
-    throw parse_error({file, 1, 0}, "holidays", "not an iCalendar file, a day-by-day holiday CSV, nor a zone;label;start;end table");
+    bool official = head.find("annee_scolaire") != std::string::npos || head.find("start_date") != std::string::npos ||
+                    head.find("Date de début") != std::string::npos;
+    auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (official && first != std::string::npos && (head[first] == '[' || head[first] == '{')) return read_official_json(*stream, file);
+    if (official) return read_official_csv(*stream, file);
+    throw parse_error({file, 1, 0}, "holidays",
+                      "not an iCalendar file, the ministry's calendar dataset (CSV or JSON), a day-by-day holiday CSV, nor a zone;label;start;end table");
 }
 
 void write_holidays(const holiday_table& table, std::ostream& out) {
