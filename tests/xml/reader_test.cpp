@@ -213,3 +213,17 @@ TEST_CASE("streamed events carry what the tree carries, under the same bounds") 
     small.max_depth = 3;
     CHECK_THROWS_WITH_AS(read_streamed("<r><a><b><c/></b></a></r>", small), doctest::Contains("nesting deeper than 3"), parse_error);
 }
+
+TEST_CASE("attribute values come with & and every reference resolved, in tree and streamed modes") {
+    // libxml2 hands `&amp;` and `&#38;` in attributes over as the text "&#38;" (bug found reading aSc subjects).
+    const std::string text = R"(<r><s name="Sciences &amp; vie" code="A&#38;B" other="&lt;&gt;&quot;&apos;&#233;" plain="&amp;#38;"/></r>)";
+    const auto tree = read_text(text).records;
+    REQUIRE(tree.size() == 1);
+    CHECK(*tree[0].attribute("name") == "Sciences & vie");
+    CHECK(*tree[0].attribute("code") == "A&B");
+    CHECK(*tree[0].attribute("other") == "<>\"'é");
+    CHECK(*tree[0].attribute("plain") == "&#38;");
+    const auto streamed = read_streamed(text);
+    REQUIRE(streamed.size() == 1);
+    CHECK(same_tree(tree[0], streamed[0]));
+}

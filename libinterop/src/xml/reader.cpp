@@ -164,9 +164,13 @@ private:
         charge(name.size());
         if (!m_problem.empty()) return;
         m_attribute_views.clear();
+        m_decoded_values.clear();
+        m_decoded_values.reserve(static_cast<std::size_t>(nb_attributes)); // views into it stay valid
         for (int i = 0; i < nb_attributes; ++i) {
             const xmlChar** a = attrs + 5 * i; // localname, prefix, URI, value, end
-            m_attribute_views.push_back({str(a[0]), {str(a[3]), static_cast<std::size_t>(a[4] - a[3])}});
+            std::string_view value{str(a[3]), static_cast<std::size_t>(a[4] - a[3])};
+            if (value.find(escaped_ampersand) != std::string_view::npos) value = m_decoded_values.emplace_back(attribute_value(value));
+            m_attribute_views.push_back({str(a[0]), value});
             charge(m_attribute_views.back().name.size() + m_attribute_views.back().value.size());
         }
         if (!m_problem.empty()) return; // the parser is stopped: its buffers are gone
@@ -182,10 +186,26 @@ private:
         e.attributes.reserve(static_cast<std::size_t>(nb_attributes));
         for (int i = 0; i < nb_attributes; ++i) {
             const xmlChar** a = attrs + 5 * i; // localname, prefix, URI, value, end
-            e.attributes.emplace_back(str(a[0]), std::string(str(a[3]), static_cast<std::size_t>(a[4] - a[3])));
+            e.attributes.emplace_back(str(a[0]), attribute_value({str(a[3]), static_cast<std::size_t>(a[4] - a[3])}));
             charge(e.attributes.back().first.size() + e.attributes.back().second.size());
         }
         return e;
+    }
+
+    /**
+     * libxml2 without entity substitution hands attribute values over with every `&` (written
+     * `&amp;` or `&#38;`) as the text `&#38;`, so that a tree builder could parse them again;
+     * every other reference is already resolved. Turned back into `&` here.
+     */
+    static constexpr std::string_view escaped_ampersand = "&#38;";
+    static std::string attribute_value(std::string_view raw) {
+        std::string out;
+        out.reserve(raw.size());
+        for (auto at = raw.find(escaped_ampersand); at != std::string_view::npos; at = raw.find(escaped_ampersand)) {
+            out.append(raw.substr(0, at)).push_back('&');
+            raw.remove_prefix(at + escaped_ampersand.size());
+        }
+        return out.append(raw);
     }
 
     void charge(std::size_t bytes) {
@@ -203,6 +223,7 @@ private:
     std::vector<element*> m_open;
     std::size_t m_streamed_depth = 0; ///< elements open inside a streamed capture, itself included
     std::vector<attribute_view> m_attribute_views;
+    std::vector<std::string> m_decoded_values; ///< attribute values that needed decoding, for the views
     std::size_t m_subtree_bytes = 0;
     std::size_t m_text_run = 0;
     std::string m_problem;
