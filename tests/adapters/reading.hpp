@@ -30,6 +30,14 @@ inline interop::model::dataset read_as(const std::string& adapter, const std::fi
     return ds;
 }
 
+/** The dataset with each record's provenance naming its file without folders, for golden files. */
+inline interop::model::dataset without_folders(interop::model::dataset ds) {
+    interop::model::for_each_kind([&]<class K>(std::type_identity<K>) {
+        for (auto& r : ds.all<K>()) r.provenance.file = std::filesystem::path(r.provenance.file).filename().string();
+    });
+    return ds;
+}
+
 /** The record of kind K with this id (and school, when given); fails the test when absent. */
 template <class K> const K& find(const interop::model::dataset& ds, const std::string& id, const std::string& school = "") {
     const auto& all = ds.all<K>();

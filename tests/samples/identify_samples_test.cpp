@@ -14,6 +14,7 @@ std::string owner_of(const std::filesystem::path& file) {
     if (folder == "aaf" && file.extension() == ".xml") return "aaf";
     if (folder == "siecle-bee" && file.extension() == ".xml") return "siecle";
     if (folder == "be1d-csv") return "onde";
+    if (folder == "asc-timetables") return "asc";
     return "";
 }
 

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,14 @@ struct read_options {
     std::size_t max_record_bytes = 16U << 20;
     /** Memory a reader may keep to join files of one input (the AAF guardian index); past it, it reads again. */
     std::size_t max_index_bytes = 64U << 20;
+    /** UAI given to the records of formats that name no school (aSc, FET, Untis); empty: none. */
+    std::string school;
+    /**
+     * First and last day of the school year, for formats whose weeks carry no dates (aSc, FET,
+     * Untis): their week cycles are laid on the year from its first Monday. Without it, week
+     * patterns keep their cycle position in extensions and list no weeks.
+     */
+    std::optional<std::pair<model::date, model::date>> school_year;
 };
 
 class reader {

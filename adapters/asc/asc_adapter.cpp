@@ -1,0 +1,32 @@
+// aSc Timetables XML, read and written.
+
+#include "asc_format.hpp"
+
+#include <interop/adapter/support.hpp>
+#include <interop/adapters.hpp>
+
+namespace interop {
+namespace {
+
+confidence identify_asc(const io::input& in) {
+    if (in.entries().size() != 1) return confidence::no;
+    auto head = in.head(in.entries().front(), 2048);
+    if (head.find("<timetable") == std::string::npos) return confidence::no;
+    return head.find("aSc Timetables") != std::string::npos || head.find("ascttversion") != std::string::npos ? confidence::yes
+                                                                                                           : confidence::unsure;
+}
+
+} // namespace
+
+void register_asc(registry& r) {
+    r.add({.name = asc::format_name,
+           .title = "aSc Timetables XML",
+           .domains = {"timetable", "groups", "people"},
+           .extensions = {"xml"},
+           .media_type = "application/xml",
+           .identify = identify_asc,
+           .make_reader = asc::make_reader,
+           .make_writer = asc::make_writer});
+}
+
+} // namespace interop

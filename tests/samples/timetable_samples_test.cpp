@@ -1,0 +1,53 @@
+// Every real timetable sample reads with no error; counts are those of the files (checked
+// independently of the reader when the sample was added).
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include <interop/adapters.hpp>
+
+#include <map>
+
+using namespace interop;
+
+namespace {
+
+struct reading {
+    model::dataset ds;
+    diagnostics diags;
+};
+
+reading read_sample(const std::string& format, const std::filesystem::path& path, const read_options& opt = {}) {
+    registry r;
+    register_all_adapters(r);
+    reading out;
+    io::dataset_sink sink(out.ds);
+    const auto in = io::input::open(test::samples_dir() / path);
+    REQUIRE(r.identify(in).name == format);
+    r.get(format).make_reader(opt)->read(in, sink, out.diags);
+    CHECK_MESSAGE(out.diags.count(severity::error) == 0, (out.diags.items().empty() ? "" : out.diags.items().front().to_string()));
+    return out;
+}
+
+std::map<std::string, std::size_t> counts(const model::dataset& ds) {
+    std::map<std::string, std::size_t> out;
+    model::for_each_kind([&]<class K>(std::type_identity<K>) {
+        if (!ds.all<K>().empty()) out[std::string(K::kind)] = ds.all<K>().size();
+    });
+    return out;
+}
+
+using count_map = std::map<std::string, std::size_t>;
+
+} // namespace
+
+TEST_CASE("aSc: Term2.xml, 2244 lessons placed by 6843 cards") {
+    test::require_samples();
+    auto r = read_sample("asc", "asc-timetables/Term2.xml");
+    // 3161 runs of consecutive cards (one lesson, day, weeks and rooms); 570 groups of which 62 "Entire class".
+    CHECK(counts(r.ds) == count_map{{"subject", 347}, {"room", 124}, {"class", 62}, {"group", 508}, {"staff", 164},
+                                    {"time_grid", 1}, {"week_pattern", 2}, {"course", 3161}});
+    std::size_t extrapolated = 0;
+    for (const auto& d : r.diags.items()) extrapolated += d.code == "asc.period";
+    CHECK(extrapolated == 4); // cards in periods 22 to 25, past the 21 of the periods table
+}
