@@ -29,20 +29,33 @@ const adapter_info& format_named(const registry& reg, const std::string& name) {
 }
 
 void read_input(const registry& reg, const std::string& path, const std::optional<std::string>& from, io::record_sink& sink,
-                diagnostics& diags) {
+                diagnostics& diags, const read_options& opt) {
     const auto in = io::input::open(path);
     const adapter_info& adapter = from ? format_named(reg, *from) : reg.identify(in);
     if (!adapter.can_read()) throw unsupported_format_error("format " + adapter.name + " cannot be read");
     progress_sink progress(sink, "reading " + path);
-    adapter.make_reader(read_options{})->read(in, progress, diags);
+    adapter.make_reader(opt)->read(in, progress, diags);
 }
 
 model::dataset read_dataset(const registry& reg, const std::string& path, const std::optional<std::string>& from,
-                            diagnostics& diags) {
+                            diagnostics& diags, const read_options& opt) {
     model::dataset ds;
     io::dataset_sink sink(ds);
-    read_input(reg, path, from, sink, diags);
+    read_input(reg, path, from, sink, diags, opt);
     return ds;
+}
+
+read_options reading_options(const options& o) {
+    read_options opt;
+    if (auto school = o.value("--school")) opt.school = *school;
+    if (auto year = o.value("--school-year")) {
+        auto colon = year->find(':');
+        auto first = model::parse_date(year->substr(0, colon));
+        auto last = colon == std::string::npos ? std::nullopt : model::parse_date(year->substr(colon + 1));
+        if (!first || !last || *last < *first) throw usage_error("--school-year wants FIRST:LAST, two dates YYYY-MM-DD in order, not '" + *year + "'");
+        opt.school_year = std::pair{*first, *last};
+    }
+    return opt;
 }
 
 namespace {

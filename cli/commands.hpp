@@ -26,10 +26,13 @@ int merge_command(const registry& reg, const args& a);
 const adapter_info& format_named(const registry& reg, const std::string& name);
 /** Reads `path` with the named format, or the identified one, streaming into `sink`. */
 void read_input(const registry& reg, const std::string& path, const std::optional<std::string>& from, io::record_sink& sink,
-                diagnostics& diags);
+                diagnostics& diags, const read_options& opt = {});
 /** Reads `path` whole. */
 model::dataset read_dataset(const registry& reg, const std::string& path, const std::optional<std::string>& from,
-                            diagnostics& diags);
+                            diagnostics& diags, const read_options& opt = {});
+class options;
+/** Reader options from `--school` and `--school-year`. @throws usage_error on a malformed year. */
+read_options reading_options(const options& o);
 /** Prints diagnostics to stderr, one a line, and a note of those left out. */
 void print_diagnostics(const diagnostics& diags);
 /** Prints `text` and returns exit code 0, for --help. */

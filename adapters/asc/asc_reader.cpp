@@ -64,6 +64,7 @@ public:
     void add_row(const std::string& table, row&& r) { m_tables[table].push_back(std::move(r)); }
 
     void finish() {
+        if (m_opt.school_year) emit(m_sink, week_cycle::academic_year(*m_opt.school_year, m_school, at(0)));
         periods();
         simple_tables();
         groups();

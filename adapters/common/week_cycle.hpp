@@ -22,4 +22,16 @@ inline std::vector<model::date> mondays(std::string_view bits, model::date first
     return out;
 }
 
+/** The school year a reader was told, as a record: `2025-2026`, its first and last day. */
+inline model::academic_year academic_year(std::pair<model::date, model::date> span, std::string school, model::provenance where) {
+    model::academic_year y;
+    y.id = std::to_string(span.first.year) + "-" + std::to_string(span.second.year);
+    y.school = std::move(school);
+    y.provenance = std::move(where);
+    y.label = y.id;
+    y.start = span.first;
+    y.end = span.second;
+    return y;
+}
+
 } // namespace interop::week_cycle

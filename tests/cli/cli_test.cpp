@@ -161,3 +161,19 @@ TEST_CASE("a progress line on a terminal only") {
     REQUIRE(at != std::string::npos);
     CHECK(tty.find(" records, done", at) != std::string::npos);
 }
+
+TEST_CASE("a timetable without school nor dates is told them, then written as calendars") {
+    test::temp_dir dir("cli-asc");
+    const std::string asc = (test::source_dir() / "tests/data/asc/college.xml").string();
+    auto r = run("convert --school-year 2025-09-01 --to ical " + asc + " " + (dir / "out").string());
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--school-year wants FIRST:LAST") != std::string::npos);
+    r = run("convert --to ical " + asc + " " + (dir / "out").string());
+    CHECK(r.code != 0);
+    CHECK(r.err.find("its recurrence cannot be bounded") != std::string::npos);
+    r = run("convert --school 0130001F --school-year 2025-09-01:2025-12-19 --to ical " + asc + " " + (dir / "out").string());
+    CHECK(r.code == 0);
+    CHECK(std::filesystem::exists(dir / "out" / "0130001F" / "classes" / "C6A.ics"));
+    CHECK(std::filesystem::exists(dir / "out" / "0130001F" / "teachers" / "T-PET.ics"));
+    CHECK(test::read_file(dir / "out" / "0130001F" / "groups" / "G6A1.ics").find("SUMMARY:Sciences & vie de la Terre") != std::string::npos);
+}
