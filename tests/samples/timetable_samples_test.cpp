@@ -51,3 +51,13 @@ TEST_CASE("aSc: Term2.xml, 2244 lessons placed by 6843 cards") {
     for (const auto& d : r.diags.items()) extrapolated += d.code == "asc.period";
     CHECK(extrapolated == 4); // cards in periods 22 to 25, past the 21 of the periods table
 }
+
+TEST_CASE("EDT: the plain ENT export of a 2013-2014 collège") {
+    test::require_samples();
+    auto r = read_sample("edt", "edt-index-education/Edt_To_LaclasseCom_0134567A_Enclair.xml");
+    // 704 Cours: 100 name no resource (no week: left out, warned), 604 have one set of resources for all their weeks.
+    CHECK(counts(r.ds) == count_map{{"academic_year", 1}, {"subject", 25}, {"room", 24}, {"class", 16}, {"group", 77 + 48},
+                                    {"student", 426}, {"guardian", 703}, {"guardian_link", 808}, {"staff", 31}, {"membership", 2270},
+                                    {"time_grid", 1}, {"week_pattern", 29}, {"course", 604}});
+    CHECK(r.diags.count(severity::warning) == 100);
+}
