@@ -48,6 +48,8 @@ model::dataset read_dataset(const registry& reg, const std::string& path, const 
 read_options reading_options(const options& o) {
     read_options opt;
     if (auto school = o.value("--school")) opt.school = *school;
+    if (auto key = o.value("--key")) opt.private_key = *key;
+    if (auto partner = o.value("--partner")) opt.partner = *partner;
     if (auto year = o.value("--school-year")) {
         auto colon = year->find(':');
         auto first = model::parse_date(year->substr(0, colon));

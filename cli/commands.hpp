@@ -31,7 +31,7 @@ void read_input(const registry& reg, const std::string& path, const std::optiona
 model::dataset read_dataset(const registry& reg, const std::string& path, const std::optional<std::string>& from,
                             diagnostics& diags, const read_options& opt = {});
 class options;
-/** Reader options from `--school` and `--school-year`. @throws usage_error on a malformed year. */
+/** Reader options from `--school`, `--school-year`, `--key` and `--partner`. @throws usage_error on a malformed year. */
 read_options reading_options(const options& o);
 /** Prints diagnostics to stderr, one a line, and a note of those left out. */
 void print_diagnostics(const diagnostics& diags);

@@ -3,6 +3,8 @@
 // teachers, rooms, classes and their part-classes, groups, pupils with guardians, and the
 // courses with a 64-bit week mask per resource.
 
+#include "container.hpp"
+
 #include <interop/adapter/support.hpp>
 #include <interop/adapters.hpp>
 #include <interop/errors.hpp>
@@ -11,6 +13,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace interop {
 namespace {
@@ -383,6 +386,12 @@ public:
         const auto& entry = adapter_support::only_entry(in, format_name);
         auto stream = in.open_entry(entry);
         auto file = in.describe(entry);
+        if (in.head(entry).find("<EXPORT_INDEX_EDUCATION") != std::string::npos) {
+            // The encrypted container: its export is read like a plain one, positions in the decrypted XML.
+            auto plain = std::make_unique<std::istringstream>(edt::decrypt_container(*stream, file, m_opt));
+            stream = std::move(plain);
+            file += " (decrypted)";
+        }
         model::metadata meta;
         meta.source = format_name;
         adapter_support::metadata_first_sink first(sink, meta);
@@ -409,15 +418,17 @@ private:
 confidence identify_edt(const io::input& in) {
     if (in.entries().size() != 1) return confidence::no;
     auto head = in.head(in.entries().front(), 4096);
-    return head.find("<ExportEmploiDuTemps") != std::string::npos && head.find(edt_namespace) != std::string::npos ? confidence::yes
-                                                                                                                  : confidence::no;
+    auto has = [&](std::string_view s) { return head.find(s) != std::string::npos; };
+    bool plain = has("<ExportEmploiDuTemps") && has(edt_namespace);
+    bool encrypted = has("<EXPORT_INDEX_EDUCATION") && has(edt::container_namespace);
+    return plain || encrypted ? confidence::yes : confidence::no;
 }
 
 } // namespace
 
 void register_edt(registry& r) {
     r.add({.name = format_name,
-           .title = "Index Education EDT: ENT export (ExportEmploiDuTemps)",
+           .title = "Index Education EDT: ENT export (ExportEmploiDuTemps), plain or in its encrypted container",
            .domains = {"structure", "people", "groups", "timetable"},
            .extensions = {"xml"},
            .media_type = "application/xml",

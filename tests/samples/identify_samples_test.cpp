@@ -15,7 +15,7 @@ std::string owner_of(const std::filesystem::path& file) {
     if (folder == "siecle-bee" && file.extension() == ".xml") return "siecle";
     if (folder == "be1d-csv") return "onde";
     if (folder == "asc-timetables") return "asc";
-    if (folder == "edt-index-education" && file.filename().string().ends_with("_Enclair.xml")) return "edt";
+    if (folder == "edt-index-education" && file.filename().string().starts_with("Edt_To")) return "edt"; // plain and encrypted
     return "";
 }
 

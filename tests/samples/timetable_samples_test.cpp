@@ -5,6 +5,7 @@
 #include "support.hpp"
 
 #include <interop/adapters.hpp>
+#include <interop/errors.hpp>
 
 #include <map>
 
@@ -60,4 +61,22 @@ TEST_CASE("EDT: the plain ENT export of a 2013-2014 collège") {
                                     {"student", 426}, {"guardian", 703}, {"guardian_link", 808}, {"staff", 31}, {"membership", 2270},
                                     {"time_grid", 1}, {"week_pattern", 29}, {"course", 604}});
     CHECK(r.diags.count(severity::warning) == 100);
+}
+
+TEST_CASE("EDT: the real encrypted container is recognised, and refused without its partner's key") {
+    test::require_samples();
+    test::temp_dir dir("edt-sample-key");
+    // A key of our own: the partners' keys are not public.
+    std::system(("openssl genrsa -out " + (dir / "k.pem").string() + " 2048 2>/dev/null").c_str());
+    registry r;
+    register_all_adapters(r);
+    const auto in = io::input::open(test::samples_dir() / "edt-index-education/Edt_To_LaclasseCom_0134567A.xml");
+    REQUIRE(r.identify(in).name == "edt");
+    read_options opt;
+    opt.private_key = dir / "k.pem";
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    diagnostics diags;
+    CHECK_THROWS_WITH_AS(r.get("edt").make_reader(opt)->read(in, sink, diags),
+                         doctest::Contains("cannot decrypt: key not for this partner (the container is for INDEXEDUCATION, LaclasseCom)"), parse_error);
 }

@@ -37,6 +37,13 @@ struct read_options {
      * patterns keep their cycle position in extensions and list no weeks.
      */
     std::optional<std::pair<model::date, model::date>> school_year;
+    /**
+     * For encrypted exports (Index Education's EDT container): the partner's RSA private key
+     * (PEM file) and the partner's name in the container (`PARTENAIRE@NOM`); without a name,
+     * each partner's key block is tried.
+     */
+    std::filesystem::path private_key;
+    std::string partner;
 };
 
 class reader {
