@@ -15,6 +15,7 @@ std::string owner_of(const std::filesystem::path& file) {
     if (folder == "siecle-bee" && file.extension() == ".xml") return "siecle";
     if (folder == "be1d-csv") return "onde";
     if (folder == "asc-timetables") return "asc";
+    if (folder == "fet") return "fet";
     if (folder == "edt-index-education" && file.filename().string().starts_with("Edt_To")) return "edt"; // plain and encrypted
     return "";
 }

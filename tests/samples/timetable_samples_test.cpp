@@ -80,3 +80,19 @@ TEST_CASE("EDT: the real encrypted container is recognised, and refused without 
     CHECK_THROWS_WITH_AS(r.get("edt").make_reader(opt)->read(in, sink, diags),
                          doctest::Contains("cannot decrypt: key not for this partner (the container is for INDEXEDUCATION, LaclasseCom)"), parse_error);
 }
+
+TEST_CASE("FET: four example files, one with a locked timetable") {
+    test::require_samples();
+    // Hopwood: 163 active activities, 162 placed by starting times of weight 100 (counted independently).
+    auto hopwood = read_sample("fet", "fet/Hopwood.fet");
+    CHECK(counts(hopwood.ds) == count_map{{"subject", 26}, {"room", 32}, {"class", 1}, {"group", 52}, {"staff", 26}, {"time_grid", 1}, {"course", 162}});
+    auto all = read_sample("fet", "fet/test-all-constraints.fet");
+    CHECK(counts(all.ds).at("course") == 1);
+    // Input files before generation: people and structure, no course.
+    for (const char* file : {"fet/primaria.fet", "fet/small-school.fet"}) {
+        CAPTURE(file);
+        auto r = read_sample("fet", file);
+        CHECK(r.ds.all<model::course>().empty());
+        CHECK(!r.ds.all<model::staff>().empty());
+    }
+}

@@ -1,0 +1,50 @@
+// FET: a hand-written timetable reads into its golden dataset; placements come from
+// starting times of weight 100 only; hours named by their times give the courses' times.
+#include "reading.hpp"
+#include "support.hpp"
+
+#include <interop/errors.hpp>
+#include <interop/json/canonical.hpp>
+
+using namespace interop;
+
+namespace {
+const auto fixtures = test::source_dir() / "tests" / "data" / "fet";
+}
+
+TEST_CASE("a hand-written FET timetable reads into the golden dataset") {
+    diagnostics diags;
+    auto ds = test::read_as("fet", io::input::open(fixtures / "college_data_and_timetable.fet"), diags);
+    CHECK(test::matches_golden(fixtures / "golden" / "college.json", json::to_document(test::without_folders(ds))));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].message == "1 active activities have no starting time of weight 100 (a timetable not generated or not locked yet): no course for them");
+    REQUIRE(ds.all<model::course>().size() == 2); // activity 3 is inactive, 4 only preferred at 95 %
+    const auto& maths = test::find<model::course>(ds, "A1");
+    CHECK(maths.weekday == 1);
+    CHECK(maths.start.minutes == 8 * 60);
+    CHECK(maths.duration_minutes == 110); // two hours: 8.00 to 9.50
+    CHECK(maths.classes == std::vector<std::string>{"6A", "6B"});
+    CHECK(maths.rooms == std::vector<std::string>{"S12"});
+    const auto& english = test::find<model::course>(ds, "A2");
+    CHECK(english.weekday == 2);
+    CHECK(english.groups == std::vector<std::string>{"6A-G1"});
+    CHECK(test::find<model::group>(ds, "6A-G1-a").classes == std::vector<std::string>{"6A"});
+}
+
+TEST_CASE("broken FET files are refused or reported naming the line") {
+    auto read_text = [](const std::string& text, diagnostics& diags) {
+        return test::read_as("fet", io::input::from_memory("x.fet", text), diags, false);
+    };
+    diagnostics diags;
+    CHECK_THROWS_WITH_AS(read_text("<fet version=\"5\"><Days_List>", diags), doctest::Contains("x.fet:1"), parse_error);
+    auto ds = read_text("<fet version=\"5\"><Days_List><Day><Name>Monday</Name></Day></Days_List>"
+                        "<Hours_List><Hour><Name>8.00 - 9.00</Name></Hour></Hours_List>"
+                        "<Activities_List><Activity><Id>1</Id><Duration>1</Duration><Active>true</Active></Activity></Activities_List>"
+                        "<Time_Constraints_List><ConstraintActivityPreferredStartingTime><Weight_Percentage>100</Weight_Percentage>"
+                        "<Activity_Id>1</Activity_Id><Preferred_Day>Caturday</Preferred_Day><Preferred_Hour>8.00 - 9.00</Preferred_Hour>"
+                        "</ConstraintActivityPreferredStartingTime></Time_Constraints_List></fet>",
+                        diags);
+    CHECK(ds.all<model::course>().empty());
+    REQUIRE(diags.count(severity::error) == 1);
+    CHECK(diags.items().back().message == "activity 1 is placed on day 'Caturday', hour '8.00 - 9.00', which the lists do not hold; left out");
+}
