@@ -4,6 +4,8 @@
 
 #include "asc_format.hpp"
 
+#include "../common/week_cycle.hpp"
+
 #include <interop/adapter/support.hpp>
 #include <interop/io/output.hpp>
 
@@ -59,57 +61,6 @@ private:
     std::vector<std::string> m_columns;
 };
 
-/** The periods courses are placed on: the grid when every course fits it, else cut at every course's start and end. */
-std::vector<std::pair<model::time_of_day, model::time_of_day>> periods_of(const std::vector<model::time_grid>& grids, const std::vector<model::course>& courses) {
-    std::vector<std::pair<model::time_of_day, model::time_of_day>> grid;
-    if (!grids.empty())
-        for (const auto& s : grids.front().slots) grid.emplace_back(s.start, s.end);
-    std::sort(grid.begin(), grid.end());
-    auto fits = [&](const model::course& c) {
-        model::time_of_day end{c.start.minutes + c.duration_minutes};
-        return std::any_of(grid.begin(), grid.end(), [&](const auto& p) { return p.first == c.start; }) &&
-               std::any_of(grid.begin(), grid.end(), [&](const auto& p) { return p.second == end; });
-    };
-    if (!grid.empty() && std::all_of(courses.begin(), courses.end(), fits)) return grid;
-    std::set<int> cuts;
-    for (const auto& c : courses) {
-        cuts.insert(c.start.minutes);
-        cuts.insert(c.start.minutes + c.duration_minutes);
-    }
-    std::vector<std::pair<model::time_of_day, model::time_of_day>> out;
-    for (auto it = cuts.begin(); it != cuts.end() && std::next(it) != cuts.end(); ++it) out.push_back({{*it}, {*std::next(it)}});
-    return out;
-}
-
-/**
- * Week patterns as bit strings of one cycle. Patterns read from aSc keep their own; others
- * get one position per distinct set of patterns a week belongs to (A and B: "10" and "01").
- */
-std::map<std::string, std::string> cycle_bits(const std::vector<model::week_pattern>& patterns) {
-    std::map<std::string, std::string> out;
-    bool all_asc = std::all_of(patterns.begin(), patterns.end(), [](const auto& p) { return p.weeks.empty() && p.extensions.count("asc:weeks"); });
-    if (all_asc) {
-        for (const auto& p : patterns) out[p.id] = p.extensions.at("asc:weeks");
-        return out;
-    }
-    std::map<model::date, std::vector<bool>> membership;
-    for (std::size_t i = 0; i < patterns.size(); ++i)
-        for (const auto& w : patterns[i].weeks) {
-            auto& m = membership[w];
-            m.resize(patterns.size());
-            m[i] = true;
-        }
-    std::vector<std::vector<bool>> atoms;
-    for (const auto& [week, m] : membership)
-        if (std::find(atoms.begin(), atoms.end(), m) == atoms.end()) atoms.push_back(m);
-    for (std::size_t i = 0; i < patterns.size(); ++i) {
-        std::string bits;
-        for (const auto& a : atoms) bits.push_back(a[i] ? '1' : '0');
-        out[patterns[i].id] = bits;
-    }
-    return out;
-}
-
 class asc_writer : public io::record_sink {
 public:
     explicit asc_writer(std::ostream& out) : m_out(out) {}
@@ -124,7 +75,7 @@ public:
         if (auto uai = only_school(); !uai.empty()) m_out << " school=\"" << escaped(uai) << '"';
         const auto& courses = m_ds.all<model::course>();
         const auto& grids = m_ds.all<model::time_grid>();
-        auto periods = periods_of(grids, courses);
+        auto periods = week_cycle::periods_of(grids, courses);
         if (!grids.empty() && periods.size() == grids.front().slots.size()) m_out << " timegrid=\"" << escaped(grids.front().id) << '"';
         m_out << ">\n";
         write_periods(periods);
@@ -170,7 +121,7 @@ private:
             table_writer t(m_out, "daysdefs", "daysdef", {"id", "days", "name", "short"});
             for (int d = 1; d <= day_count(); ++d) t.add({"day" + std::to_string(d), day_bits(d), names[d - 1], std::string(names[d - 1]).substr(0, 2)});
         }
-        m_bits = cycle_bits(m_ds.all<model::week_pattern>());
+        m_bits = week_cycle::cycle_bits(m_ds.all<model::week_pattern>());
         for (const auto& [_, bits] : m_bits) m_cycle_length = std::max(m_cycle_length, bits.size());
         for (auto& [_, bits] : m_bits) bits.resize(m_cycle_length, '0');
         {

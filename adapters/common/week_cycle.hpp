@@ -4,6 +4,9 @@
 
 #include <interop/timetable/expand.hpp>
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +35,63 @@ inline model::academic_year academic_year(std::pair<model::date, model::date> sp
     y.start = span.first;
     y.end = span.second;
     return y;
+}
+
+// --- writing: what timetable products without dates need from the model ---------------------
+
+/** The periods courses are placed on: the grid when every course fits it, else cut at every course's start and end. */
+inline std::vector<std::pair<model::time_of_day, model::time_of_day>> periods_of(const std::vector<model::time_grid>& grids, const std::vector<model::course>& courses) {
+    std::vector<std::pair<model::time_of_day, model::time_of_day>> grid;
+    if (!grids.empty())
+        for (const auto& s : grids.front().slots) grid.emplace_back(s.start, s.end);
+    std::sort(grid.begin(), grid.end());
+    auto fits = [&](const model::course& c) {
+        model::time_of_day end{c.start.minutes + c.duration_minutes};
+        return std::any_of(grid.begin(), grid.end(), [&](const auto& p) { return p.first == c.start; }) &&
+               std::any_of(grid.begin(), grid.end(), [&](const auto& p) { return p.second == end; });
+    };
+    if (!grid.empty() && std::all_of(courses.begin(), courses.end(), fits)) return grid;
+    std::set<int> cuts;
+    for (const auto& c : courses) {
+        cuts.insert(c.start.minutes);
+        cuts.insert(c.start.minutes + c.duration_minutes);
+    }
+    std::vector<std::pair<model::time_of_day, model::time_of_day>> out;
+    for (auto it = cuts.begin(); it != cuts.end() && std::next(it) != cuts.end(); ++it) out.push_back({{*it}, {*std::next(it)}});
+    return out;
+}
+
+/**
+ * Week patterns as bit strings of one cycle. Patterns read without dates (aSc, FET) keep their own; others
+ * get one position per distinct set of patterns a week belongs to (A and B: "10" and "01").
+ */
+inline std::map<std::string, std::string> cycle_bits(const std::vector<model::week_pattern>& patterns) {
+    std::map<std::string, std::string> out;
+    auto own_bits = [](const model::week_pattern& p) -> const std::string* {
+        for (const char* key : {"asc:weeks", "fet:weeks"})
+            if (auto it = p.extensions.find(key); it != p.extensions.end()) return &it->second;
+        return nullptr;
+    };
+    if (std::all_of(patterns.begin(), patterns.end(), [&](const auto& p) { return p.weeks.empty() && own_bits(p); })) {
+        for (const auto& p : patterns) out[p.id] = *own_bits(p);
+        return out;
+    }
+    std::map<model::date, std::vector<bool>> membership;
+    for (std::size_t i = 0; i < patterns.size(); ++i)
+        for (const auto& w : patterns[i].weeks) {
+            auto& m = membership[w];
+            m.resize(patterns.size());
+            m[i] = true;
+        }
+    std::vector<std::vector<bool>> atoms;
+    for (const auto& [week, m] : membership)
+        if (std::find(atoms.begin(), atoms.end(), m) == atoms.end()) atoms.push_back(m);
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+        std::string bits;
+        for (const auto& a : atoms) bits.push_back(a[i] ? '1' : '0');
+        out[patterns[i].id] = bits;
+    }
+    return out;
 }
 
 } // namespace interop::week_cycle
