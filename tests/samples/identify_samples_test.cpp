@@ -16,6 +16,7 @@ std::string owner_of(const std::filesystem::path& file) {
     if (folder == "be1d-csv") return "onde";
     if (folder == "asc-timetables") return "asc";
     if (folder == "fet") return "fet";
+    if (folder == "untis-gpu" && file.filename() == "GPU001.txt") return "untis";
     if (folder == "edt-index-education" && file.filename().string().starts_with("Edt_To")) return "edt"; // plain and encrypted
     return "";
 }

@@ -96,3 +96,10 @@ TEST_CASE("FET: four example files, one with a locked timetable") {
         CHECK(!r.ds.all<model::staff>().empty());
     }
 }
+
+TEST_CASE("Untis: the GPU001 of a Gymnasium (NRW), read from its folder") {
+    test::require_samples();
+    // 966 lines: 856 runs of consecutive periods of one lesson and day (counted independently).
+    auto r = read_sample("untis", "untis-gpu/svws");
+    CHECK(counts(r.ds) == count_map{{"subject", 121}, {"room", 17}, {"class", 8}, {"staff", 70}, {"time_grid", 1}, {"course", 856}});
+}
