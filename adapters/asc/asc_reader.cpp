@@ -329,17 +329,13 @@ public:
     explicit asc_reader(const read_options& opt) : m_opt(opt) {}
 
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
-        const auto& entry = adapter_support::only_entry(in, format_name);
-        auto stream = in.open_entry(entry);
-        auto file = in.describe(entry);
-        model::metadata meta;
-        meta.source = format_name;
-        adapter_support::metadata_first_sink first(sink, meta);
-        asc_mapper mapper(first, diags, m_opt, file);
+        adapter_support::single_xml_reading reading(in, format_name, sink);
+        const auto& file = reading.file();
+        asc_mapper mapper(reading.records(), diags, m_opt, file);
         xml::events ev;
         ev.on_root = [&](const xml::element& root) {
             if (root.name != "timetable") throw parse_error({file, root.line, 0}, format_name, "root element is " + root.name + ", not timetable");
-            if (const auto* name = root.attribute("displayname")) meta.extensions["asc:displayname"] = *name;
+            if (const auto* name = root.attribute("displayname")) reading.metadata().extensions["asc:displayname"] = *name;
             // Written by our writer: aSc has no place for the school nor for the time grid's id.
             if (const auto* uai = root.attribute("school"); uai && m_opt.school.empty()) mapper.set_school(*uai);
             if (const auto* grid = root.attribute("timegrid")) mapper.set_grid_id(*grid);
@@ -355,10 +351,7 @@ public:
             for (auto& [name, value] : e.attributes) r.cells.emplace(std::move(name), std::move(value));
             mapper.add_row(table, std::move(r));
         };
-        xml::read(*stream, file, format_name, ev, adapter_support::xml_limits(m_opt));
-        mapper.finish();
-        first.on_end();
-        sink.on_end();
+        reading.run(ev, m_opt, [&] { mapper.finish(); });
     }
 
 private:

@@ -383,32 +383,23 @@ public:
     explicit edt_reader(const read_options& opt) : m_opt(opt) {}
 
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
-        const auto& entry = adapter_support::only_entry(in, format_name);
-        auto stream = in.open_entry(entry);
-        auto file = in.describe(entry);
-        if (in.head(entry).find("<EXPORT_INDEX_EDUCATION") != std::string::npos) {
+        adapter_support::single_xml_reading reading(in, format_name, sink);
+        if (in.head(in.entries().front()).find("<EXPORT_INDEX_EDUCATION") != std::string::npos) {
             // The encrypted container: its export is read like a plain one, positions in the decrypted XML.
-            auto plain = std::make_unique<std::istringstream>(edt::decrypt_container(*stream, file, m_opt));
-            stream = std::move(plain);
-            file += " (decrypted)";
+            auto plain = edt::decrypt_container(reading.stream(), reading.file(), m_opt);
+            reading.replace_stream(std::make_unique<std::istringstream>(std::move(plain)), reading.file() + " (decrypted)");
         }
-        model::metadata meta;
-        meta.source = format_name;
-        adapter_support::metadata_first_sink first(sink, meta);
-        edt_mapper mapper(first, diags, file);
+        edt_mapper mapper(reading.records(), diags, reading.file());
         xml::events ev;
         ev.on_root = [&](const xml::element& root) {
             mapper.root(root);
-            if (auto v = attr(root, "Version")) meta.extensions["edt:Version"] = *v;
+            if (auto v = attr(root, "Version")) reading.metadata().extensions["edt:Version"] = *v;
         };
         ev.capture = [](const std::vector<std::string>& path) {
             return (path.size() == 2 && (path[1] == "AnneeScolaire" || path[1] == "GrilleHoraire")) || path.size() == 3;
         };
         ev.on_element = [&](xml::element&& e) { mapper.element(e); };
-        xml::read(*stream, file, format_name, ev, adapter_support::xml_limits(m_opt));
-        mapper.finish();
-        first.on_end();
-        sink.on_end();
+        reading.run(ev, m_opt, [&] { mapper.finish(); });
     }
 
 private:

@@ -273,13 +273,10 @@ public:
     explicit fet_reader(const read_options& opt) : m_opt(opt) {}
 
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
-        const auto& entry = adapter_support::only_entry(in, format_name);
-        auto stream = in.open_entry(entry);
-        auto file = in.describe(entry);
-        model::metadata meta;
-        meta.source = format_name;
-        adapter_support::metadata_first_sink first(sink, meta);
-        fet_mapper mapper(first, diags, m_opt, file);
+        adapter_support::single_xml_reading reading(in, format_name, sink);
+        const auto& file = reading.file();
+        auto& meta = reading.metadata();
+        fet_mapper mapper(reading.records(), diags, m_opt, file);
         xml::events ev;
         ev.on_root = [&](const xml::element& root) {
             if (root.name != "fet") throw parse_error({file, root.line, 0}, format_name, "root element is " + root.name + ", not fet");
@@ -290,10 +287,7 @@ public:
             if (e.name == "Institution_Name") meta.extensions["fet:Institution_Name"] = e.text;
             else mapper.element(e);
         };
-        xml::read(*stream, file, format_name, ev, adapter_support::xml_limits(m_opt));
-        mapper.finish();
-        first.on_end();
-        sink.on_end();
+        reading.run(ev, m_opt, [&] { mapper.finish(); });
     }
 
 private:

@@ -1,7 +1,7 @@
 // Every real identity and structure sample (AAF, SIECLE, ONDE) reads with no error; counts are those of the files.
 #include <doctest/doctest.h>
 
-#include "support.hpp"
+#include "sample_reading.hpp"
 
 #include <interop/adapters.hpp>
 
@@ -11,32 +11,10 @@ using namespace interop;
 
 namespace {
 
-struct reading {
-    model::dataset ds;
-    diagnostics diags;
-};
+test::sample_reading read_sample(const std::string& folder) { return test::read_sample("aaf", std::filesystem::path("aaf") / folder); }
 
-reading read_sample(const std::string& folder) {
-    registry r;
-    register_all_adapters(r);
-    reading out;
-    io::dataset_sink sink(out.ds);
-    const auto in = io::input::open(test::samples_dir() / "aaf" / folder);
-    REQUIRE(r.identify(in).name == "aaf");
-    r.get("aaf").make_reader({})->read(in, sink, out.diags);
-    CHECK(out.diags.count(severity::error) == 0);
-    return out;
-}
-
-std::map<std::string, std::size_t> counts(const model::dataset& ds) {
-    std::map<std::string, std::size_t> out;
-    model::for_each_kind([&]<class K>(std::type_identity<K>) {
-        if (!ds.all<K>().empty()) out[std::string(K::kind)] = ds.all<K>().size();
-    });
-    return out;
-}
-
-using count_map = std::map<std::string, std::size_t>;
+using test::count_map;
+using test::counts;
 
 } // namespace
 

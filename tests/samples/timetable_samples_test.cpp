@@ -2,7 +2,7 @@
 // independently of the reader when the sample was added).
 #include <doctest/doctest.h>
 
-#include "support.hpp"
+#include "sample_reading.hpp"
 
 #include <interop/adapters.hpp>
 #include <interop/errors.hpp>
@@ -11,36 +11,9 @@
 
 using namespace interop;
 
-namespace {
-
-struct reading {
-    model::dataset ds;
-    diagnostics diags;
-};
-
-reading read_sample(const std::string& format, const std::filesystem::path& path, const read_options& opt = {}) {
-    registry r;
-    register_all_adapters(r);
-    reading out;
-    io::dataset_sink sink(out.ds);
-    const auto in = io::input::open(test::samples_dir() / path);
-    REQUIRE(r.identify(in).name == format);
-    r.get(format).make_reader(opt)->read(in, sink, out.diags);
-    CHECK_MESSAGE(out.diags.count(severity::error) == 0, (out.diags.items().empty() ? "" : out.diags.items().front().to_string()));
-    return out;
-}
-
-std::map<std::string, std::size_t> counts(const model::dataset& ds) {
-    std::map<std::string, std::size_t> out;
-    model::for_each_kind([&]<class K>(std::type_identity<K>) {
-        if (!ds.all<K>().empty()) out[std::string(K::kind)] = ds.all<K>().size();
-    });
-    return out;
-}
-
-using count_map = std::map<std::string, std::size_t>;
-
-} // namespace
+using test::count_map;
+using test::counts;
+using test::read_sample;
 
 TEST_CASE("aSc: Term2.xml, 2244 lessons placed by 6843 cards") {
     test::require_samples();

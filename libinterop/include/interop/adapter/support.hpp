@@ -5,6 +5,8 @@
 #include <interop/json/canonical.hpp>
 #include <interop/xml/reader.hpp>
 
+#include <functional>
+#include <memory>
 #include <string_view>
 
 namespace interop::adapter_support {
@@ -57,6 +59,47 @@ private:
     io::record_sink& m_next;
     model::metadata& m_metadata;
     bool m_sent = false;
+};
+
+/**
+ * One XML file read into a sink, the frame of single-file XML readers: opens the only entry,
+ * sends the metadata (filled by the callbacks as the file goes) before the first record, and
+ * ends the sink once the file is parsed and `finish` has run.
+ */
+class single_xml_reading {
+public:
+    single_xml_reading(const io::input& in, std::string_view format, io::record_sink& sink)
+        : m_format(format), m_entry(only_entry(in, format)), m_stream(in.open_entry(m_entry)), m_file(in.describe(m_entry)),
+          m_first(sink, m_metadata), m_sink(sink) {
+        m_metadata.source = std::string(format);
+    }
+
+    const std::string& file() const { return m_file; }
+    model::metadata& metadata() { return m_metadata; }
+    /** Where the reader's records go (the metadata first). */
+    io::record_sink& records() { return m_first; }
+    std::istream& stream() { return *m_stream; }
+    /** Reads another stream instead, named `file` in messages (a decrypted container). */
+    void replace_stream(std::unique_ptr<std::istream> s, std::string file) {
+        m_stream = std::move(s);
+        m_file = std::move(file);
+    }
+
+    void run(const xml::events& ev, const read_options& opt, const std::function<void()>& finish) {
+        xml::read(*m_stream, m_file, m_format, ev, xml_limits(opt));
+        finish();
+        m_first.on_end();
+        m_sink.on_end();
+    }
+
+private:
+    std::string m_format;
+    const io::input::entry& m_entry;
+    std::unique_ptr<std::istream> m_stream;
+    std::string m_file;
+    model::metadata m_metadata;
+    metadata_first_sink m_first;
+    io::record_sink& m_sink;
 };
 
 /** Opens `out` and commits it once the wrapped writer has finished. */
