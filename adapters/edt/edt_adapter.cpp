@@ -8,7 +8,6 @@
 #include <interop/adapter/support.hpp>
 #include <interop/adapters.hpp>
 #include <interop/errors.hpp>
-#include <interop/timetable/expand.hpp>
 
 #include <algorithm>
 #include <map>

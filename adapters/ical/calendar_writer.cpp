@@ -84,11 +84,8 @@ public:
             if (!events.empty()) add(std::move(events), c.teachers, c.classes, c.groups, c.rooms);
         }
         for (const auto& [s, c] : alone) {
-            const auto& teachers = s->teachers.empty() && c ? c->teachers : s->teachers;
-            const auto& classes = s->classes.empty() && c ? c->classes : s->classes;
-            const auto& groups = s->groups.empty() && c ? c->groups : s->groups;
-            const auto& rooms = s->rooms.empty() && c ? c->rooms : s->rooms;
-            add({session_event(*s, c, m_ctx)}, teachers, classes, groups, rooms);
+            auto who = shown_of(c, s);
+            add({session_event(*s, c, m_ctx)}, who.teachers, who.classes, who.groups, who.rooms);
         }
         add_pupils();
         return std::move(m_out);

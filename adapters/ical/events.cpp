@@ -35,11 +35,7 @@ std::string joined_labels(const std::vector<std::string>& ids, const std::map<st
     return out;
 }
 
-/** What an occurrence shows: the session's own values where it has them, else the course's. */
-struct shown {
-    std::string subject;
-    std::vector<std::string> teachers, classes, groups, rooms;
-};
+} // namespace
 
 shown shown_of(const model::course* c, const model::session* s) {
     shown out;
@@ -53,6 +49,8 @@ shown shown_of(const model::course* c, const model::session* s) {
     out.rooms = s ? pick(s->rooms, c ? &c->rooms : nullptr) : c->rooms;
     return out;
 }
+
+namespace {
 
 void describe(ical::component& event, const shown& what, const model::session* s, const event_context& ctx) {
     const auto& school = ctx.school;

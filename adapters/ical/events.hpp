@@ -19,6 +19,14 @@ struct event_context {
     std::string dtstamp;  ///< UTC, YYYYMMDDTHHMMSSZ
 };
 
+/** What an occurrence shows: the session's own values where it has them, else the course's. */
+struct shown {
+    std::string subject;
+    std::vector<std::string> teachers, classes, groups, rooms;
+};
+/** `c` or `s` may be null, not both. */
+shown shown_of(const model::course* c, const model::session* s);
+
 /** The span of the school's academic years; nullopt when it has none. */
 std::optional<std::pair<model::date, model::date>> school_span(const school_timetable& school);
 
