@@ -210,13 +210,6 @@ std::string calendar_text(syntax s, const std::string& name, const std::string& 
     return out.append("]]\n");
 }
 
-void write_file(const fs::path& path, const std::string& content) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-    if (!out.flush()) throw io_error("cannot write " + path.string());
-}
-
 std::string dtstamp_of(const model::metadata& m) {
     if (m.generated_at) return utc_stamp(model::epoch_seconds(*m.generated_at));
     auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -252,25 +245,19 @@ void calendar_writer::on_end() {
         out.commit();
         return;
     }
-    auto partial = fs::path(m_out.string() + ".partial");
-    fs::remove_all(partial);
+    io::output_folder folder(m_out);
     for (const auto& [uai, s] : schools) {
         auto previous = m_syntax == syntax::ical ? previous_state(m_out / file_name_of(uai) / (std::string("school") + ext)) : sequence_state{};
         auto feeds = feed_builder(s, dtstamp, m_syntax, previous).build();
         for (const auto& [who, indices] : feeds.audiences) {
             std::vector<const std::string*> parts{&feeds.vtimezone};
             for (auto i : indices) parts.push_back(&feeds.bodies[i]);
-            auto file = who.kind == audience_kind::school ? partial / file_name_of(uai) / (std::string("school") + ext)
-                                                          : partial / file_name_of(uai) / folder_of(who.kind) / (file_name_of(who.id) + ext);
-            write_file(file, calendar_text(m_syntax, who.label, s.time_zone, parts));
+            auto file = who.kind == audience_kind::school ? fs::path(file_name_of(uai)) / (std::string("school") + ext)
+                                                          : fs::path(file_name_of(uai)) / folder_of(who.kind) / (file_name_of(who.id) + ext);
+            folder.write(file, calendar_text(m_syntax, who.label, s.time_zone, parts));
         }
     }
-    fs::create_directories(partial);
-    auto old = fs::path(m_out.string() + ".previous");
-    fs::remove_all(old);
-    if (fs::exists(m_out)) fs::rename(m_out, old);
-    fs::rename(partial, m_out);
-    fs::remove_all(old);
+    folder.commit();
 }
 
 } // namespace interop::ical_adapter

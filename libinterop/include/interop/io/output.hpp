@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
+#include <string_view>
 
 namespace interop::io {
 
@@ -26,6 +27,28 @@ private:
     std::filesystem::path m_path;
     std::filesystem::path m_temp;
     std::unique_ptr<std::ostream> m_file;
+    bool m_committed = false;
+};
+
+/**
+ * A folder of files written under `<path>.partial` and swapped in on commit(), so readers
+ * of `path` see the previous export or the new one, never a mix.
+ */
+class output_folder {
+public:
+    explicit output_folder(std::filesystem::path path);
+    output_folder(const output_folder&) = delete;
+    output_folder& operator=(const output_folder&) = delete;
+    ~output_folder();
+
+    /** Writes `content` to `relative` inside the folder, making its parent folders. @throws io_error */
+    void write(const std::filesystem::path& relative, std::string_view content);
+    /** Replaces `path` by the files written. @throws io_error */
+    void commit();
+
+private:
+    std::filesystem::path m_path;
+    std::filesystem::path m_partial;
     bool m_committed = false;
 };
 
