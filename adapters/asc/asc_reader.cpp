@@ -331,14 +331,16 @@ public:
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
         adapter_support::single_xml_reading reading(in, format_name, sink);
         const auto& file = reading.file();
-        asc_mapper mapper(reading.records(), diags, m_opt, file);
+        auto opt = m_opt;
+        asc_mapper mapper(reading.records(), diags, opt, file);
         xml::events ev;
         ev.on_root = [&](const xml::element& root) {
             if (root.name != "timetable") throw parse_error({file, root.line, 0}, format_name, "root element is " + root.name + ", not timetable");
             if (const auto* name = root.attribute("displayname")) reading.metadata().extensions["asc:displayname"] = *name;
-            // Written by our writer: aSc has no place for the school nor for the time grid's id.
+            // Written by our writer: aSc has no place for the school, the time grid's id or the school year.
             if (const auto* uai = root.attribute("school"); uai && m_opt.school.empty()) mapper.set_school(*uai);
             if (const auto* grid = root.attribute("timegrid")) mapper.set_grid_id(*grid);
+            if (const auto* year = root.attribute("year"); year && !opt.school_year) opt.school_year = week_cycle::parse_span(*year);
         };
         std::string table; // the element holding the row: periods, cards, …
         ev.capture = [&](const std::vector<std::string>& path) {

@@ -5,6 +5,7 @@
 #include "asc_format.hpp"
 
 #include "../common/week_cycle.hpp"
+#include "../common/xml_text.hpp"
 
 #include <interop/adapter/support.hpp>
 #include <interop/io/output.hpp>
@@ -16,19 +17,7 @@
 namespace interop::asc {
 namespace {
 
-std::string escaped(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out.push_back(c);
-        }
-    }
-    return out;
-}
+using xml_text::escaped;
 
 std::string joined(const std::vector<std::string>& ids) {
     std::string out;
@@ -77,6 +66,7 @@ public:
         const auto& grids = m_ds.all<model::time_grid>();
         auto periods = week_cycle::periods_of(grids, courses);
         if (!grids.empty() && periods.size() == grids.front().slots.size()) m_out << " timegrid=\"" << escaped(grids.front().id) << '"';
+        if (auto span = week_cycle::span_of(m_ds)) m_out << " year=\"" << week_cycle::format_span(*span) << '"';
         m_out << ">\n";
         write_periods(periods);
         write_definitions();
@@ -121,7 +111,7 @@ private:
             table_writer t(m_out, "daysdefs", "daysdef", {"id", "days", "name", "short"});
             for (int d = 1; d <= day_count(); ++d) t.add({"day" + std::to_string(d), day_bits(d), names[d - 1], std::string(names[d - 1]).substr(0, 2)});
         }
-        m_bits = week_cycle::cycle_bits(m_ds.all<model::week_pattern>());
+        m_bits = week_cycle::cycle_bits(m_ds.all<model::week_pattern>(), week_cycle::span_of(m_ds));
         for (const auto& [_, bits] : m_bits) m_cycle_length = std::max(m_cycle_length, bits.size());
         for (auto& [_, bits] : m_bits) bits.resize(m_cycle_length, '0');
         {
@@ -181,13 +171,7 @@ private:
 
     void write_lessons_and_cards(const std::vector<std::pair<model::time_of_day, model::time_of_day>>& periods) {
         const auto& courses = m_ds.all<model::course>();
-        auto spanned = [&](const model::course& c) {
-            std::vector<int> out;
-            int end = c.start.minutes + c.duration_minutes;
-            for (std::size_t i = 0; i < periods.size(); ++i)
-                if (periods[i].first.minutes >= c.start.minutes && periods[i].second.minutes <= end) out.push_back(static_cast<int>(i) + 1);
-            return out;
-        };
+        auto spanned = [&](const model::course& c) { return week_cycle::periods_spanned(periods, c); };
         {
             table_writer t(m_out, "lessons", "lesson",
                            {"id", "subjectid", "classids", "groupids", "teacherids", "classroomids", "periodspercard", "periodsperweek", "daysdefid",

@@ -61,34 +61,73 @@ inline std::vector<std::pair<model::time_of_day, model::time_of_day>> periods_of
     return out;
 }
 
+/** The positions (from 1) of the periods a course covers. */
+inline std::vector<int> periods_spanned(const std::vector<std::pair<model::time_of_day, model::time_of_day>>& periods, const model::course& c) {
+    std::vector<int> out;
+    int end = c.start.minutes + c.duration_minutes;
+    for (std::size_t i = 0; i < periods.size(); ++i)
+        if (periods[i].first.minutes >= c.start.minutes && periods[i].second.minutes <= end) out.push_back(static_cast<int>(i) + 1);
+    return out;
+}
+
+/** `2025-09-01/2026-07-04`: the school year our writers leave in formats without dates, so reading back lays week cycles on it. */
+inline std::string format_span(std::pair<model::date, model::date> span) { return model::to_string(span.first) + "/" + model::to_string(span.second); }
+
+inline std::optional<std::pair<model::date, model::date>> parse_span(std::string_view text) {
+    auto slash = text.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    auto first = model::parse_date(text.substr(0, slash)), last = model::parse_date(text.substr(slash + 1));
+    if (!first || !last || *last < *first) return std::nullopt;
+    return std::pair{*first, *last};
+}
+
+/** The school year of a dataset: its one academic year, else the span of its week patterns' weeks. */
+inline std::optional<std::pair<model::date, model::date>> span_of(const model::dataset& ds) {
+    if (ds.all<model::academic_year>().size() == 1) {
+        const auto& y = ds.all<model::academic_year>().front();
+        return std::pair{y.start, y.end};
+    }
+    std::optional<std::pair<model::date, model::date>> span;
+    for (const auto& p : ds.all<model::week_pattern>())
+        for (const auto& w : p.weeks) span = span ? std::pair{std::min(span->first, w), std::max(span->second, model::add_days(w, 6))} : std::pair{w, model::add_days(w, 6)};
+    return span;
+}
+
 /**
- * Week patterns as bit strings of one cycle. Patterns read without dates (aSc, FET) keep their own; others
- * get one position per distinct set of patterns a week belongs to (A and B: "10" and "01").
+ * Week patterns as bit strings of one cycle laid from the Monday of `span`'s first day (what
+ * `mondays` reads back). Patterns read without dates (aSc, FET) keep their own bits; dated ones
+ * get the shortest cycle of one position per distinct set of patterns a week belongs to (A and
+ * B: "10" and "01") when it gives back exactly their weeks, else one position per week of the year.
  */
-inline std::map<std::string, std::string> cycle_bits(const std::vector<model::week_pattern>& patterns) {
+inline std::map<std::string, std::string> cycle_bits(const std::vector<model::week_pattern>& patterns, std::optional<std::pair<model::date, model::date>> span) {
     std::map<std::string, std::string> out;
     auto own_bits = [](const model::week_pattern& p) -> const std::string* {
         for (const char* key : {"asc:weeks", "fet:weeks"})
             if (auto it = p.extensions.find(key); it != p.extensions.end()) return &it->second;
         return nullptr;
     };
-    if (std::all_of(patterns.begin(), patterns.end(), [&](const auto& p) { return p.weeks.empty() && own_bits(p); })) {
-        for (const auto& p : patterns) out[p.id] = *own_bits(p);
+    if (!span || std::all_of(patterns.begin(), patterns.end(), [&](const auto& p) { return p.weeks.empty() && own_bits(p); })) {
+        for (const auto& p : patterns) out[p.id] = own_bits(p) ? *own_bits(p) : "1";
         return out;
     }
-    std::map<model::date, std::vector<bool>> membership;
+    std::vector<model::date> weeks;
+    for (auto monday = timetable::monday_of(span->first); monday <= span->second; monday = model::add_days(monday, 7)) weeks.push_back(monday);
+    std::vector<std::vector<bool>> membership(weeks.size(), std::vector<bool>(patterns.size()));
     for (std::size_t i = 0; i < patterns.size(); ++i)
-        for (const auto& w : patterns[i].weeks) {
-            auto& m = membership[w];
-            m.resize(patterns.size());
-            m[i] = true;
-        }
+        for (const auto& w : patterns[i].weeks)
+            if (auto it = std::lower_bound(weeks.begin(), weeks.end(), timetable::monday_of(w)); it != weeks.end() && *it == timetable::monday_of(w))
+                membership[static_cast<std::size_t>(it - weeks.begin())][i] = true;
     std::vector<std::vector<bool>> atoms;
-    for (const auto& [week, m] : membership)
+    for (const auto& m : membership)
         if (std::find(atoms.begin(), atoms.end(), m) == atoms.end()) atoms.push_back(m);
+    bool cycles = !atoms.empty();
+    for (std::size_t w = 0; w < weeks.size() && cycles; ++w) cycles = membership[w] == atoms[w % atoms.size()];
     for (std::size_t i = 0; i < patterns.size(); ++i) {
         std::string bits;
-        for (const auto& a : atoms) bits.push_back(a[i] ? '1' : '0');
+        if (cycles)
+            for (const auto& a : atoms) bits.push_back(a[i] ? '1' : '0');
+        else
+            for (const auto& m : membership) bits.push_back(m[i] ? '1' : '0');
         out[patterns[i].id] = bits;
     }
     return out;

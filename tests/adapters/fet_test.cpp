@@ -48,3 +48,48 @@ TEST_CASE("broken FET files are refused or reported naming the line") {
     REQUIRE(diags.count(severity::error) == 1);
     CHECK(diags.items().back().message == "activity 1 is placed on day 'Caturday', hour '8.00 - 9.00', which the lists do not hold; left out");
 }
+
+TEST_CASE("FET's timetable.csv: the hours of one activity make one course") {
+    diagnostics diags;
+    auto ds = test::read_as("fet", io::input::open(fixtures / "timetable.csv"), diags);
+    REQUIRE(ds.all<model::course>().size() == 3);
+    const auto& maths = test::find<model::course>(ds, "A1");
+    CHECK(maths.weekday == 1);
+    CHECK(maths.start.minutes == 8 * 60);
+    CHECK(maths.duration_minutes == 110);
+    CHECK(maths.classes == std::vector<std::string>{"6A", "6B"});
+    CHECK(maths.rooms == std::vector<std::string>{"S12"});
+    const auto& english = test::find<model::course>(ds, "A2");
+    CHECK(english.teachers == std::vector<std::string>{"Smith", "Jones"});
+    CHECK(english.rooms.empty());
+    CHECK(test::find<model::course>(ds, "A3").start.minutes == 10 * 60 + 5);
+    CHECK(ds.all<model::time_grid>().front().slots.size() == 3);
+    CHECK(ds.all<model::school_class>().size() == 3); // 6A-G1 too: the file does not tell groups apart
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == "fet.sets");
+
+    CHECK_THROWS_WITH_AS(test::read_as("fet", io::input::from_memory("timetable.csv", "\"Activity Id\",\"Day\",\"Hour\",\"Students Sets\",\"Subject\",\"Teachers\",\"Activity Tags\",\"Room\",\"Comments\"\n1,Caturday,08:00,6A,M,T,,R,\n"), diags),
+                         doctest::Contains("timetable.csv:2"), parse_error);
+    CHECK_THROWS_WITH_AS(test::read_as("fet", io::input::from_memory("timetable.csv", "\"Activity Id\",\"Day\",\"Hour\",\"Students Sets\",\"Subject\",\"Teachers\",\"Activity Tags\",\"Room\",\"Comments\"\n1,Monday,first,6A,M,T,,R,\n"), diags),
+                         doctest::Contains("hour 'first' is not named by its time"), parse_error);
+}
+
+TEST_CASE("model → FET → model keeps every course of the demo school, its week patterns and its school") {
+    auto demo = test::read_as("json", test::source_dir() / "examples" / "demo-school" / "demo-school.json");
+    test::temp_dir dir("fet-roundtrip");
+    registry r;
+    register_all_adapters(r);
+    {
+        auto writer = r.get("fet").make_writer(dir / "demo.fet");
+        io::replay(demo, *writer);
+    }
+    diagnostics diags;
+    auto back = test::read_as("fet", io::input::open(dir / "demo.fet"), diags);
+    CHECK(diags.count(severity::error) == 0);
+    REQUIRE(back.all<model::course>().size() == demo.all<model::course>().size());
+    CHECK(back.all<model::course>().front().school == demo.all<model::establishment>().front().uai);
+    CHECK(back.all<model::week_pattern>().size() == demo.all<model::week_pattern>().size());
+    for (const auto& p : demo.all<model::week_pattern>()) CHECK(test::find<model::week_pattern>(back, p.id).weeks == p.weeks);
+    CHECK(back.all<model::staff>().size() == demo.all<model::staff>().size());
+    CHECK(back.all<model::room>().size() == demo.all<model::room>().size());
+}

@@ -1,0 +1,48 @@
+#pragma once
+// FET (free timetabling software): the `.fet` file (input, or `_data_and_timetable.fet` with
+// the generated timetable locked as preferred starting times and rooms of weight 100) and the
+// `timetable.csv` FET writes beside it.
+
+#include <interop/adapter/registry.hpp>
+#include <interop/diagnostics.hpp>
+
+namespace interop::fet {
+
+inline constexpr const char* format_name = "fet";
+
+std::unique_ptr<reader> make_reader(const read_options& opt);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+
+/** Our writer's note in the root `Comments`: `interop:school=<UAI> interop:year=<first>/<last> interop:grid=<time grid>`. */
+inline constexpr const char* school_key = "interop:school=";
+inline constexpr const char* year_key = "interop:year=";
+inline constexpr const char* grid_key = "interop:grid=";
+/** Our writer's activity comments: `interop:id=<course>`. */
+inline constexpr const char* id_key = "interop:id=";
+/** Our writer's activity tags for week patterns carry `interop:weeks=<bits>` in their comments. */
+inline constexpr const char* weeks_key = "interop:weeks=";
+
+/** FET's timetable.csv into `sink` (ended). @throws parse_error */
+void read_timetable_csv(std::istream& in, const std::string& file, io::record_sink& sink, diagnostics& diags, const read_options& opt);
+
+/** Whether the start of a file is timetable.csv's header. */
+inline bool timetable_csv_header(std::string_view head) {
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    return head.starts_with("\"Activity Id\",\"Day\",\"Hour\"");
+}
+
+/** `9.30`, `09:30`, `13h30` at the start of `text` (after spaces), in minutes; advances past it. */
+std::optional<int> clock_at(std::string_view& text);
+
+/** ISO weekday of a day name in English, French, Spanish, German or Danish. */
+std::optional<int> weekday_named(std::string name);
+
+/** The value after `key` in `text`, up to the next space. */
+inline std::string value_after(std::string_view text, std::string_view key) {
+    auto at = text.find(key);
+    if (at == std::string_view::npos) return {};
+    auto rest = text.substr(at + key.size());
+    return std::string(rest.substr(0, rest.find(' ')));
+}
+
+} // namespace interop::fet
