@@ -72,3 +72,19 @@ TEST_CASE("aSc → FET → model gives the same sessions") {
     CHECK(sessions_of(back) == sessions_of(asc));
     CHECK(back.all<model::course>().size() == asc.all<model::course>().size());
 }
+
+TEST_CASE("aSc → Untis GPU → model gives the same sessions") {
+    auto asc = asc_college();
+    test::temp_dir dir("cross-asc-untis");
+    auto back = through(asc, "untis", dir / "gpu");
+    CHECK(sessions_of(back) == sessions_of(asc));
+    CHECK(back.all<model::course>().size() == asc.all<model::course>().size());
+}
+
+TEST_CASE("EDT → aSc → model gives the same sessions") {
+    auto edt = read_with("edt", data / "edt" / "ExportEmploiDuTemps_0130001F.xml", {});
+    test::temp_dir dir("cross-edt-asc");
+    auto back = through(edt, "asc", dir / "edt.xml");
+    REQUIRE(sessions_of(edt).size() >= 6);
+    CHECK(sessions_of(back) == sessions_of(edt));
+}

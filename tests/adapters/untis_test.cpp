@@ -40,3 +40,64 @@ TEST_CASE("broken GPU001 lines are refused naming the line") {
     CHECK(refusal("1;\"6A\";\"DUR\";\"M\";\"S\";1;1;;\nhello\n") == "GPU001.TXT:2: untis: expected number;class;teacher;subject;room;day;period");
     CHECK(refusal("hello\n") == "GPU001.TXT: untis: no GPU001 timetable file (number;class;teacher;subject;room;day;period)");
 }
+
+TEST_CASE("model → Untis GPU → model keeps the demo school's courses, names, week types and dates") {
+    auto demo = test::read_as("json", test::source_dir() / "examples" / "demo-school" / "demo-school.json");
+    test::temp_dir dir("untis-roundtrip");
+    registry r;
+    register_all_adapters(r);
+    {
+        auto writer = r.get("untis").make_writer(dir / "gpu");
+        io::replay(demo, *writer);
+    }
+    for (const char* file : {"GPU001.TXT", "GPU002.TXT", "GPU003.TXT", "GPU004.TXT", "GPU005.TXT", "GPU006.TXT", "interop.txt"}) CHECK(std::filesystem::exists(dir / "gpu" / file));
+    diagnostics diags;
+    auto back = test::read_as("untis", io::input::open(dir / "gpu"), diags);
+    CHECK(diags.count(severity::warning) == 0);
+    REQUIRE(back.all<model::course>().size() == demo.all<model::course>().size());
+    for (const auto& c : demo.all<model::course>()) {
+        CAPTURE(c.id);
+        const auto& b = test::find<model::course>(back, c.id);
+        CHECK(b.weekday == c.weekday);
+        CHECK(b.start == c.start);
+        CHECK(b.duration_minutes == c.duration_minutes);
+        CHECK(b.week_pattern == c.week_pattern);
+        CHECK(b.groups == c.groups);
+        CHECK(b.school == c.school);
+    }
+    for (const auto& t : demo.all<model::staff>()) {
+        if (!std::any_of(demo.all<model::course>().begin(), demo.all<model::course>().end(), [&](const auto& c) { return !c.teachers.empty(); })) break;
+        const auto& b = test::find<model::staff>(back, t.id);
+        CHECK(b.first_name == t.first_name);
+        CHECK(b.last_name == t.last_name);
+    }
+    for (const auto& k : demo.all<model::school_class>()) CHECK(test::find<model::school_class>(back, k.id).label == k.label);
+    for (const auto& room : demo.all<model::room>()) CHECK(test::find<model::room>(back, room.id).capacity == room.capacity);
+    for (const auto& p : demo.all<model::week_pattern>()) CHECK(test::find<model::week_pattern>(back, p.id).weeks == p.weeks);
+}
+
+TEST_CASE("GPU002 week types A and B without our notes are a two-week cycle laid on the school year") {
+    test::temp_dir dir("untis-week-types");
+    test::write_file(dir / "GPU001.TXT", "1;\"6A\";\"DUR\";\"M\";\"S1\";1;1;;\r\n2;\"6A\";\"DUR\";\"SVT\";\"S1\";1;2;;\r\n3;\"6A\";\"DUR\";\"SVT\";\"S1\";1;2;;\r\n");
+    test::write_file(dir / "GPU002.TXT", "1;1;1;1;\"6A\";\"DUR\";\"M\";\"S1\";;;1;;;;20250901;20260703;\r\n"
+                                         "2;1;1;1;\"6A\";\"DUR\";\"SVT\";\"S1\";;;1;\"A\";;;20250901;20260703;\r\n"
+                                         "3;1;1;1;\"6A\";\"DUR\";\"SVT\";\"S1\";;;1;\"B\";;;20250901;20251231;\r\n");
+    registry r;
+    register_all_adapters(r);
+    read_options opt;
+    opt.school_year = std::pair{model::date{2025, 9, 1}, model::date{2026, 7, 3}};
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    diagnostics diags;
+    r.get("untis").make_reader(opt)->read(io::input::open(dir.path()), sink, diags);
+    CHECK(test::find<model::course>(ds, "U2-1-2").week_pattern == "A");
+    CHECK(test::find<model::course>(ds, "U3-1-2").valid_until == model::date{2025, 12, 31});
+    const auto& b = test::find<model::week_pattern>(ds, "B");
+    REQUIRE(b.weeks.size() > 2);
+    CHECK(b.weeks[0] == model::date{2025, 9, 8});
+    CHECK(b.weeks[1] == model::date{2025, 9, 22});
+    CHECK(!test::find<model::course>(ds, "U1-1-1").week_pattern);
+
+    test::write_file(dir / "GPU002.TXT", "2;1;1;1;\"6A\";\"DUR\";\"SVT\";\"S1\";;;1;\"A\";;;2025-09-01;20260703;\r\n");
+    CHECK_THROWS_WITH_AS(r.get("untis").make_reader(opt)->read(io::input::open(dir.path()), sink, diags), doctest::Contains("GPU002.TXT:1"), parse_error);
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "sample_reading.hpp"
+#include "../adapters/reading.hpp"
 
 #include <interop/adapters.hpp>
 #include <interop/errors.hpp>
@@ -70,9 +71,16 @@ TEST_CASE("FET: four example files, one with a locked timetable") {
     }
 }
 
-TEST_CASE("Untis: the GPU001 of a Gymnasium (NRW), read from its folder") {
+TEST_CASE("Untis: the GPU001 and GPU002 of a Gymnasium (NRW), read from their folder") {
     test::require_samples();
-    // 966 lines: 856 runs of consecutive periods of one lesson and day (counted independently).
+    // 966 lines: 856 runs of consecutive periods of one lesson and day (counted independently);
+    // GPU002 gives week types A (lessons 161, 162) and B (163, 164) and every lesson's dates.
     auto r = read_sample("untis", "untis-gpu/svws");
-    CHECK(counts(r.ds) == count_map{{"subject", 121}, {"room", 17}, {"class", 8}, {"staff", 70}, {"time_grid", 1}, {"course", 856}});
+    CHECK(counts(r.ds) == count_map{{"subject", 121}, {"room", 17}, {"class", 8}, {"staff", 70}, {"time_grid", 1}, {"week_pattern", 2}, {"course", 856}});
+    const auto& a_week = test::find<model::course>(r.ds, "U161-4-1");
+    CHECK(a_week.week_pattern == "A");
+    CHECK(a_week.valid_from == model::date{2019, 2, 1});
+    CHECK(a_week.valid_until == model::date{2019, 7, 31});
+    CHECK(test::find<model::week_pattern>(r.ds, "A").extensions.at("untis:weeks") == "10");
+    CHECK(test::find<model::course>(r.ds, "U1-3-4").classes == std::vector<std::string>{"EF"}); // GPU002 names student group "09a_SP" for lesson 1: the default name, no group
 }
