@@ -1,0 +1,173 @@
+// model → EDT_STS: alternations (`H` for every week, then each week pattern with its weeks),
+// rooms, and each course under each class and group it is taught to, in the service of its
+// subject and teaching mode, once per teacher. STS-Web knows subjects, teachers, divisions
+// and groups by its own codes: the ids of records read from its `sts_emp` export. A comment
+// before the root gives our reader the school year and each COURS's course.
+
+#include "sts_emp_format.hpp"
+
+#include "../common/week_cycle.hpp"
+#include "../common/xml_text.hpp"
+
+#include <interop/adapter/support.hpp>
+
+#include <map>
+#include <sstream>
+
+namespace interop::sts_emp {
+namespace {
+
+using xml_text::escaped;
+
+std::string hhmm(int minutes) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d%02d", minutes / 60 % 100, minutes % 60);
+    return text;
+}
+
+/** What a COURS element sits under: a division or group, a service, a teacher. */
+struct service_key {
+    bool group;
+    std::string structure, subject, mode, teacher;
+    auto operator<=>(const service_key&) const = default;
+};
+
+class emp_writer : public io::record_sink {
+public:
+    explicit emp_writer(std::ostream& out) : m_out(out) {}
+
+    void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
+
+    void on_end() override {
+        auto span = week_cycle::span_of(m_ds);
+        std::map<service_key, std::vector<const model::course*>> placed;
+        for (const auto& c : m_ds.all<model::course>()) {
+            auto mode = c.extensions.count("sts:CODE_MOD_COURS") ? c.extensions.at("sts:CODE_MOD_COURS") : "CG";
+            for (bool group : {false, true})
+                for (const auto& s : group ? c.groups : c.classes)
+                    for (const auto& t : c.teachers) placed[{group, s, c.subject, mode, t}].push_back(&c);
+        }
+        std::ostringstream body;
+        body << "<EDT_STS>\n  <PARAMETRES>\n";
+        xml_text::element(body, 2, "UAJ", school());
+        if (span) xml_text::element(body, 2, "ANNEE_SCOLAIRE", std::to_string(span->first.year));
+        body << "  </PARAMETRES>\n  <DONNEES>\n";
+        alternations(body, span);
+        rooms(body);
+        std::vector<std::string> ids;
+        structures(body, placed, ids);
+        body << "  </DONNEES>\n</EDT_STS>\n";
+        m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Interop Hub";
+        if (span) m_out << ' ' << year_key << week_cycle::format_span(*span);
+        m_out << '\n' << courses_key;
+        for (std::size_t i = 0; i < ids.size(); ++i) m_out << (i ? " " : "") << encode_id(ids[i]);
+        m_out << " -->\n" << body.str();
+    }
+
+private:
+    std::string school() const {
+        if (m_ds.all<model::establishment>().size() == 1) return m_ds.all<model::establishment>().front().uai;
+        return m_ds.all<model::course>().empty() ? std::string() : m_ds.all<model::course>().front().school;
+    }
+
+    static void alternation(std::ostream& out, const std::string& code, const std::string& label, const std::vector<model::date>& weeks) {
+        out << "      <ALTERNANCE CODE=\"" << escaped(code) << "\">\n";
+        xml_text::element(out, 4, "LIBELLE_COURT", code);
+        xml_text::element(out, 4, "LIBELLE_LONG", label);
+        out << "        <SEMAINES>\n";
+        for (const auto& w : weeks) xml_text::element(out, 5, "DATE_DEBUT_SEMAINE", model::to_string(w));
+        out << "        </SEMAINES>\n      </ALTERNANCE>\n";
+    }
+
+    void alternations(std::ostream& out, const std::optional<std::pair<model::date, model::date>>& span) const {
+        out << "    <ALTERNANCES>\n";
+        std::vector<model::date> every;
+        for (auto monday = span ? timetable::monday_of(span->first) : model::date{}; span && monday <= span->second; monday = model::add_days(monday, 7)) every.push_back(monday);
+        alternation(out, every_week_code, "Toutes les semaines", every);
+        for (const auto& p : m_ds.all<model::week_pattern>()) alternation(out, p.id, p.label.empty() ? p.code : p.label, p.weeks);
+        out << "    </ALTERNANCES>\n";
+    }
+
+    void rooms(std::ostream& out) const {
+        out << "    <SALLES_COURS>\n";
+        for (const auto& r : m_ds.all<model::room>()) out << "      <SALLE_COURS CODE=\"" << escaped(r.id) << "\"/>\n";
+        out << "    </SALLES_COURS>\n";
+    }
+
+    void structures(std::ostream& out, const std::map<service_key, std::vector<const model::course*>>& placed, std::vector<std::string>& ids) const {
+        out << "    <STRUCTURE>\n";
+        for (bool group : {false, true}) {
+            out << (group ? "      <GROUPES>\n" : "      <DIVISIONS>\n");
+            for (auto it = placed.begin(); it != placed.end();) {
+                if (it->first.group != group) {
+                    ++it;
+                    continue;
+                }
+                it = structure(out, placed, it, ids);
+            }
+            out << (group ? "      </GROUPES>\n" : "      </DIVISIONS>\n");
+        }
+        out << "    </STRUCTURE>\n";
+    }
+
+    using placed_map = std::map<service_key, std::vector<const model::course*>>;
+
+    /** One DIVISION or GROUPE: its services, each with its teachers and their courses. Returns past its last entry. */
+    placed_map::const_iterator structure(std::ostream& out, const placed_map& placed, placed_map::const_iterator it, std::vector<std::string>& ids) const {
+        const auto& first = it->first;
+        const char* tag = first.group ? "GROUPE" : "DIVISION";
+        out << "        <" << tag << " CODE=\"" << escaped(first.structure) << "\">\n";
+        if (first.group) group_header(out, first.structure);
+        out << "          <SERVICES>\n";
+        while (it != placed.end() && it->first.group == first.group && it->first.structure == first.structure) {
+            const auto& service = it->first;
+            out << "            <SERVICE CODE_MATIERE=\"" << escaped(service.subject) << "\" CODE_MOD_COURS=\"" << escaped(service.mode) << "\">\n              <ENSEIGNANTS>\n";
+            for (; it != placed.end() && it->first.group == service.group && it->first.structure == service.structure && it->first.subject == service.subject &&
+                   it->first.mode == service.mode;
+                 ++it)
+                teacher(out, it->first.teacher, it->second, ids);
+            out << "              </ENSEIGNANTS>\n            </SERVICE>\n";
+        }
+        out << "          </SERVICES>\n        </" << tag << ">\n";
+        return it;
+    }
+
+    void group_header(std::ostream& out, const std::string& id) const {
+        for (const auto& g : m_ds.all<model::group>()) {
+            if (g.id != id) continue;
+            xml_text::element(out, 5, "LIBELLE_LONG", g.label);
+            out << "          <DIVISIONS_APPARTENANCE>\n";
+            for (const auto& k : g.classes) out << "            <DIVISION_APPARTENANCE CODE=\"" << escaped(k) << "\"/>\n";
+            out << "          </DIVISIONS_APPARTENANCE>\n";
+        }
+    }
+
+    void teacher(std::ostream& out, const std::string& id, const std::vector<const model::course*>& courses, std::vector<std::string>& ids) const {
+        std::string type = "epp";
+        for (const auto& s : m_ds.all<model::staff>())
+            if (s.id == id && s.extensions.count("sts:TYPE")) type = s.extensions.at("sts:TYPE");
+        out << "                <ENSEIGNANT ID=\"" << escaped(id) << "\" TYPE=\"" << escaped(type) << "\">\n                  <COURS_RATTACHES>\n";
+        for (const auto* c : courses) {
+            out << "                    <COURS>\n";
+            xml_text::element(out, 11, "CODE_SALLE", c->rooms.empty() ? "" : c->rooms.front());
+            xml_text::element(out, 11, "JOUR", std::to_string(c->weekday));
+            xml_text::element(out, 11, "HEURE_DEBUT", hhmm(c->start.minutes));
+            xml_text::element(out, 11, "DUREE", hhmm(c->duration_minutes));
+            xml_text::element(out, 11, "CODE_ALTERNANCE", c->week_pattern.value_or(every_week_code));
+            out << "                    </COURS>\n";
+            ids.push_back(c->id);
+        }
+        out << "                  </COURS_RATTACHES>\n                </ENSEIGNANT>\n";
+    }
+
+    std::ostream& m_out;
+    model::dataset m_ds;
+};
+
+} // namespace
+
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) {
+    return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<emp_writer>(o); });
+}
+
+} // namespace interop::sts_emp
