@@ -11,7 +11,7 @@ command -v clang++ >/dev/null || { apt-get install -y -qq clang libclang-rt-14-d
 CXX=clang++ bash scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINTEROP_FUZZ=ON -DINTEROP_BUILD_TESTS=OFF >/dev/null
 
 seeds=build-fuzz/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{json,ndjson,xml,csv,aaf,siecle,sts,sts_emp,onde,ical,asc,edt,fet,untis,edt_text}
+rm -rf "$seeds" && mkdir -p "$seeds"/{json,ndjson,xml,csv,aaf,siecle,sts,sts_emp,onde,ical,asc,edt,fet,untis,edt_text,udt}
 head -c 20000 examples/demo-school/demo-school.json > "$seeds/json/demo-head.json"
 printf '{"interop_schema":"1.0","students":[{"id":"E1","school":"0440008V","last_name":"M","first_name":"L","birth_date":"2012-03-01"}]}' > "$seeds/json/small.json"
 build/cli/interop convert --to ndjson examples/demo-school/demo-school.json - 2>/dev/null | head -n 200 > "$seeds/ndjson/demo-head.ndjson" || true
@@ -28,9 +28,10 @@ cp tests/data/fet/*.fet tests/data/fet/timetable.csv "$seeds/fet/"
 cp tests/data/untis/GPU001.TXT "$seeds/untis/"
 cp tests/data/edt_text/*.xml "$seeds/edt_text/"
 cp tests/data/sts_emp/*.xml "$seeds/sts_emp/"
+cp tests/data/udt/export/UDCal_1[12].xml "$seeds/udt/"
 
 status=0
-for target in json_document:json ndjson:ndjson xml:xml csv:csv ical:ical aaf:aaf siecle:siecle sts:sts onde:onde asc:asc edt:edt fet:fet untis:untis edt-text:edt_text sts-emp:sts_emp; do
+for target in json_document:json ndjson:ndjson xml:xml csv:csv ical:ical aaf:aaf siecle:siecle sts:sts onde:onde asc:asc edt:edt fet:fet untis:untis edt-text:edt_text sts-emp:sts_emp udt:udt; do
   name=${target%%:*}
   corpus=build-fuzz/corpus-$name
   mkdir -p "$corpus"
