@@ -52,6 +52,20 @@ shown shown_of(const model::course* c, const model::session* s) {
 
 namespace {
 
+/** The ids behind the labels, for readers that know the model (ours): `X-INTEROP-SUBJECT`, `-TEACHERS`, …, ids joined by commas. */
+void ids(ical::component& event, const shown& what) {
+    auto list = [&](const char* name, const std::vector<std::string>& v) {
+        std::string value;
+        for (const auto& id : v) value.append(value.empty() ? "" : ",").append(ical::escape_text(id));
+        if (!value.empty()) event.properties.push_back(prop(name, std::move(value)));
+    };
+    list("X-INTEROP-SUBJECT", what.subject.empty() ? std::vector<std::string>{} : std::vector<std::string>{what.subject});
+    list("X-INTEROP-TEACHERS", what.teachers);
+    list("X-INTEROP-CLASSES", what.classes);
+    list("X-INTEROP-GROUPS", what.groups);
+    list("X-INTEROP-ROOMS", what.rooms);
+}
+
 void describe(ical::component& event, const shown& what, const model::session* s, const event_context& ctx) {
     const auto& school = ctx.school;
     event.properties.push_back(prop("SUMMARY", ical::escape_text(label_of(school.subject_labels, what.subject))));
@@ -65,6 +79,7 @@ void describe(ical::component& event, const shown& what, const model::session* s
     line("Groupes", what.groups, school.group_labels);
     if (s && s->reason) text.append(text.empty() ? "" : "\n").append("Motif : ").append(*s->reason);
     if (!text.empty()) event.properties.push_back(prop("DESCRIPTION", ical::escape_text(text)));
+    ids(event, what);
     auto status = s ? s->status : model::session_status::scheduled;
     event.properties.push_back(prop("STATUS", status == model::session_status::cancelled ? "CANCELLED" : "CONFIRMED"));
     if (status != model::session_status::scheduled && status != model::session_status::cancelled)
@@ -115,6 +130,7 @@ void add_recurrence(ical::component& e, const model::course& c, const std::vecto
 
 ical::component change_event(const model::course& c, const model::session& s, const event_context& ctx) {
     auto e = new_event(uid_of(c.id, c.school), ctx);
+    e.properties.push_back(prop("X-INTEROP-COURSE", ical::escape_text(c.id)));
     e.properties.push_back(zoned("RECURRENCE-ID", local_at(s.original_day.value_or(s.day), c.start), ctx));
     add_times(e, s.day, s.start, s.duration_minutes, ctx);
     describe(e, shown_of(&c, &s), &s, ctx);
@@ -173,6 +189,7 @@ std::vector<ical::component> course_events(const model::course& c, const std::ve
     std::vector<ical::component> out;
     if (!days.empty()) {
         auto master = new_event(uid_of(c.id, c.school), ctx);
+        master.properties.push_back(prop("X-INTEROP-COURSE", ical::escape_text(c.id)));
         add_times(master, days.front(), c.start, c.duration_minutes, ctx);
         add_recurrence(master, c, days, ctx);
         describe(master, shown_of(&c, nullptr), nullptr, ctx);
@@ -190,6 +207,7 @@ std::vector<ical::component> course_events(const model::course& c, const std::ve
 
 ical::component session_event(const model::session& s, const model::course* c, const event_context& ctx) {
     auto e = new_event(uid_of(s.id, s.school), ctx);
+    if (s.course) e.properties.push_back(prop("X-INTEROP-COURSE", ical::escape_text(*s.course)));
     add_times(e, s.day, s.start, s.duration_minutes, ctx);
     describe(e, shown_of(c, &s), &s, ctx);
     return e;

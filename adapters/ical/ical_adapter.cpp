@@ -1,5 +1,6 @@
 // iCalendar (RFC 5545) and jCal (RFC 7265): timetables out as calendars every client reads.
 
+#include "calendar_reader.hpp"
 #include "calendar_writer.hpp"
 
 #include <interop/adapter/support.hpp>
@@ -8,10 +9,15 @@
 namespace interop {
 namespace {
 
+/** One calendar, or a folder of them (our whole-school export): every entry an `.ics`, the first a VCALENDAR. */
 confidence identify_ical(const io::input& in) {
-    if (in.entries().size() != 1) return confidence::no;
-    auto text = adapter_support::skip_bom_and_space(in.head(in.entries().front(), 64));
-    return text.starts_with("BEGIN:VCALENDAR") ? confidence::yes : confidence::no;
+    if (in.entries().empty()) return confidence::no;
+    if (in.entries().size() > 1)
+        for (const auto& e : in.entries())
+            if (!e.name.ends_with(".ics")) return confidence::no;
+    const auto head = in.head(in.entries().front(), 64); // held: the view below points into it
+    auto text = adapter_support::skip_bom_and_space(head);
+    return text.starts_with("BEGIN:VCALENDAR") || text.starts_with("BEGIN:VEVENT") ? confidence::yes : confidence::no;
 }
 
 void add_jcal(registry& r);
@@ -21,12 +27,13 @@ void add_jcal(registry& r);
 /** Registers `ical` and its JSON form `jcal`. */
 void register_ical(registry& r) {
     r.add({.name = "ical",
-           .title = "iCalendar (RFC 5545): a calendar per class, group, teacher, pupil and room",
+           .title = "iCalendar (RFC 5545): a calendar per class, group, teacher, pupil and room; agendas and holidays in",
            .domains = {"timetable"},
            .extensions = {"ics"},
            .media_type = "text/calendar",
+           .expands_timetable = true,
            .identify = identify_ical,
-           .make_reader = {},
+           .make_reader = ical_adapter::make_reader,
            .make_writer = [](const std::filesystem::path& out) {
                return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::ical);
            }});

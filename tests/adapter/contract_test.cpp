@@ -91,7 +91,8 @@ TEST_CASE("what an adapter writes, it recognises and reads back") {
         } else {
             // A lossy format may drop records and fields, never invent a record.
             CHECK(back.size() > 0);
-            for (const auto& c : diff(sample_dataset(), back).changes) CHECK_MESSAGE(c.op != change_op::created, c.kind, " ", c.id);
+            for (const auto& c : diff(sample_dataset(), back).changes)
+                CHECK_MESSAGE((c.op != change_op::created || (a.expands_timetable && c.kind == "session")), c.kind, " ", c.id);
         }
         // Truncated output is refused with a position, not read as less data (a folder: each of its files cut).
         auto half_of = [](const std::string& text) {

@@ -17,6 +17,7 @@ std::string owner_of(const std::filesystem::path& file) {
     if (folder == "asc-timetables") return "asc";
     if (folder == "fet") return "fet";
     if (folder == "untis-gpu" && file.filename() == "GPU001.txt") return "untis";
+    if (folder == "ics") return "ical";
     if (folder == "edt-index-education" && file.filename().string().starts_with("Edt_To")) return "edt"; // plain and encrypted
     return "";
 }

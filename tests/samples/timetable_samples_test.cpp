@@ -84,3 +84,28 @@ TEST_CASE("Untis: the GPU001 and GPU002 of a Gymnasium (NRW), read from their fo
     CHECK(test::find<model::week_pattern>(r.ds, "A").extensions.at("untis:weeks") == "10");
     CHECK(test::find<model::course>(r.ds, "U1-3-4").classes == std::vector<std::string>{"EF"}); // GPU002 names student group "09a_SP" for lesson 1: the default name, no group
 }
+
+TEST_CASE("iCalendar: an ENT agenda, the ministry's holidays and libical's test calendars") {
+    test::require_samples();
+    // 16 VEVENTs; 11 distinct "Matière :" and "Professeur :" lines, 9 distinct LOCATIONs (counted with grep).
+    auto pronote = read_sample("ical", "ics/pronote-mock-eleve.ics");
+    CHECK(counts(pronote.ds) == count_map{{"session", 16}, {"subject", 11}, {"staff", 11}, {"room", 9}});
+    const auto& first = test::find<model::session>(pronote.ds, "fixture-normal-1");
+    CHECK(first.day == model::date{2026, 10, 8});
+    CHECK(first.start.minutes == 9 * 60); // 07:00 UTC in Paris summer time
+    CHECK(first.subject == "MATHEMATIQUES");
+    CHECK(first.teachers == std::vector<std::string>{"CUNAFO D."});
+    // 61 all-day events, one of which ends where it starts (a marker: one day, with a warning).
+    auto zone_b = read_sample("ical", "ics/Zone-B.ics");
+    REQUIRE(zone_b.ds.all<model::calendar>().size() == 1);
+    CHECK(zone_b.ds.all<model::calendar>().front().entries.size() == 61);
+    CHECK(zone_b.diags.items().size() == 1);
+    // RFC 2445's examples: 5 timed events (one without UID), a yearly all-day one over 400 days.
+    auto rfc = read_sample("ical", "ics/libical/2445.ics");
+    CHECK(counts(rfc.ds).at("session") == 5);
+    CHECK(rfc.ds.all<model::calendar>().front().entries.size() == 2);
+    // Bare VEVENTs: the weekly rules expanded (COUNT=4 each), the BYSETPOS ones kept as their first occurrence.
+    auto recur = read_sample("ical", "ics/libical/recur-errors.ics");
+    CHECK(counts(recur.ds).at("session") == 4 + 4 + 1 + 1);
+    CHECK(read_sample("ical", "ics/libical/1.ics").ds.size() == 0); // its one event misspells DTSTART: left out, reported
+}

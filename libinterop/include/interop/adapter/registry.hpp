@@ -71,6 +71,11 @@ struct adapter_info {
     std::string media_type;
     /** Writing then reading gives back an equal dataset (the contract test holds it to that). */
     bool round_trips = false;
+    /**
+     * Writes courses as dated events (calendars): reading back gives sessions in their place,
+     * the only records the contract test lets such a format add.
+     */
+    bool expands_timetable = false;
     /** Cheap and silent: looks at content markers, never throws. */
     std::function<confidence(const io::input&)> identify;
     /** Empty when the adapter cannot read. */
