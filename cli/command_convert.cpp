@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 
+#include <interop/calendar/completing_sink.hpp>
 #include <interop/errors.hpp>
 
 #include <iostream>
@@ -8,7 +9,7 @@
 namespace interop::cli {
 namespace {
 
-constexpr const char* convert_help = R"(usage: interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] --to FORMAT IN OUT
+constexpr const char* convert_help = R"(usage: interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] --to FORMAT IN OUT
 
 Reads IN (a file, a folder or a zip) and writes OUT in another format, record by record.
 Without --from the input format is identified from its content. OUT "-" is standard output.
@@ -19,16 +20,40 @@ Timetable products that know no school nor dates (aSc, FET, Untis) need them tol
 cycles (week A/B) on the school year. iCalendar and jCal write one file when OUT ends in
 .ics (.json), else a folder with a calendar per class, group, teacher, pupil and room.
 
+Timetables that come without holidays get them with --zone (A, B, C, corse, overseas: the
+holiday zone of schools the input does not give one) or --holidays FILE (the ministry's
+per-zone .ics, its calendar dataset as CSV or JSON, or a zone;label;start;end table, updating
+the dates the library ships): for each school with courses and each of its school years
+without a calendar, its zone's school holidays and its public holidays are added, so that
+iCalendar feeds and expansions skip them.
+
 An encrypted EDT export (EXPORT_INDEX_EDUCATION) is read with the partner's RSA private
 key (--key FILE, PEM) and, when the container is for several partners, --partner NAME.
 )";
 
+std::optional<model::holiday_zone> zone_of(const options& o) {
+    auto z = o.value("--zone");
+    if (!z) return std::nullopt;
+    auto lower = *z;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto zone = model::parse_enum<model::holiday_zone>(lower.size() == 1 ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(lower[0])))) : lower);
+    if (!zone) throw usage_error("--zone wants A, B, C, corse or overseas, not '" + *z + "'");
+    return zone;
+}
+
+/** The holidays the library ships, updated by --holidays FILE. */
+calendar::holiday_table holidays(const options& o) {
+    auto table = calendar::official_holidays();
+    if (auto file = o.value("--holidays")) table.update(calendar::read_holidays(io::input::open(*file)));
+    return table;
+}
+
 } // namespace
 
 int convert_command(const registry& reg, const args& a) {
-    options o(a, {}, {"--from", "--to", "--school", "--school-year", "--key", "--partner"});
+    options o(a, {}, {"--from", "--to", "--school", "--school-year", "--zone", "--holidays", "--key", "--partner"});
     if (o.flag("--help")) return help(convert_help);
-    o.expect_positional(2, "interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] --to FORMAT IN OUT");
+    o.expect_positional(2, "interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] --to FORMAT IN OUT");
     const auto opt = reading_options(o);
     const auto to = o.value("--to");
     if (!to) throw usage_error("convert needs --to FORMAT");
@@ -36,7 +61,13 @@ int convert_command(const registry& reg, const args& a) {
     if (!out_format.can_write()) throw unsupported_format_error("format " + out_format.name + " cannot be written");
     diagnostics diags;
     auto writer = out_format.make_writer(o.positional()[1]);
-    read_input(reg, o.positional()[0], o.value("--from"), *writer, diags, opt);
+    if (!o.value("--zone") && !o.value("--holidays")) {
+        read_input(reg, o.positional()[0], o.value("--from"), *writer, diags, opt);
+    } else {
+        auto table = holidays(o);
+        calendar::completing_sink completed(*writer, table, zone_of(o), diags);
+        read_input(reg, o.positional()[0], o.value("--from"), completed, diags, opt);
+    }
     print_diagnostics(diags);
     return ok;
 }

@@ -1,9 +1,12 @@
 // Public holidays, the shipped school holidays, their imports and a school's calendar of days off.
 #include <doctest/doctest.h>
 
+#include <interop/calendar/completing_sink.hpp>
 #include <interop/calendar/school_holidays.hpp>
+#include <interop/io/sink.hpp>
 #include <interop/errors.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace interop;
@@ -187,4 +190,51 @@ TEST_CASE("bad holiday files are refused naming the line") {
     } catch (const parse_error& e) {
         CHECK(std::string(e.what()) == "nozone.ics:2: holidays: no zone: give one, or name it in X-WR-CALNAME or LOCATION (\"Zone B\")");
     }
+}
+
+TEST_CASE("the completing sink adds school calendars to timetables that come without") {
+    model::dataset in;
+    auto year = [](std::string school) {
+        model::academic_year y;
+        y.id = "2025-2026";
+        y.school = std::move(school);
+        y.start = {2025, 9, 1};
+        y.end = {2026, 7, 3};
+        return y;
+    };
+    model::course c;
+    c.id = "C1";
+    c.school = "0130001F";
+    in.add(model::any_record{c});
+    in.add(model::any_record{year("0130001F")});
+    c.school = "0440008V";
+    in.add(model::any_record{c});
+    in.add(model::any_record{year("0440008V")});
+    model::calendar own;
+    own.id = "own";
+    own.school = "0440008V";
+    own.academic_year = "2025-2026";
+    in.add(model::any_record{own});
+
+    model::dataset out;
+    io::dataset_sink sink(out);
+    diagnostics diags;
+    calendar::completing_sink completed(sink, calendar::official_holidays(), model::holiday_zone::b, diags);
+    io::replay(in, completed);
+    REQUIRE(out.all<model::calendar>().size() == 2); // the school that had one keeps it alone
+    const auto& added = out.all<model::calendar>().back();
+    CHECK(added.school == "0130001F");
+    CHECK(added.zone == model::holiday_zone::b);
+    CHECK(std::any_of(added.entries.begin(), added.entries.end(), [](const auto& e) { return e.label == "Vacances d'hiver" && e.start == model::date{2026, 2, 14}; }));
+    CHECK(std::any_of(added.entries.begin(), added.entries.end(), [](const auto& e) { return e.type == model::calendar_entry_kind::public_holiday && e.start == model::date{2026, 4, 6}; }));
+    CHECK(diags.items().empty());
+
+    model::dataset again;
+    io::dataset_sink again_sink(again);
+    calendar::completing_sink no_zone(again_sink, calendar::official_holidays(), std::nullopt, diags);
+    io::replay(in, no_zone);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == "calendar.no-zone");
+    // Only public holidays: 1 and 11 November, 25 December, 1 January, Easter Monday, 1 and 8 May, Ascension, Whit Monday.
+    CHECK(again.all<model::calendar>().back().entries.size() == 9);
 }

@@ -177,3 +177,27 @@ TEST_CASE("a timetable without school nor dates is told them, then written as ca
     CHECK(std::filesystem::exists(dir / "out" / "0130001F" / "teachers" / "T-PET.ics"));
     CHECK(test::read_file(dir / "out" / "0130001F" / "groups" / "G6A1.ics").find("SUMMARY:Sciences & vie de la Terre") != std::string::npos);
 }
+
+TEST_CASE("a timetable without holidays gets its zone's with --zone, updated by --holidays") {
+    test::temp_dir dir("cli-zone");
+    const std::string asc = (test::source_dir() / "tests/data/asc/college.xml").string();
+    const std::string told = "convert --school 0130001F --school-year 2025-09-01:2026-07-03 --to ical ";
+    auto r = run(told + asc + " " + (dir / "plain.ics").string());
+    REQUIRE(r.code == 0);
+    CHECK(test::read_file(dir / "plain.ics").find("EXDATE") == std::string::npos);
+    r = run(told + "--zone B " + asc + " " + (dir / "zone-b.ics").string());
+    REQUIRE(r.code == 0);
+    const auto feed = test::read_file(dir / "zone-b.ics");
+    CHECK(feed.find("20251020T080000") != std::string::npos); // Monday of the Toussaint holidays: left out
+    CHECK(feed.find("20260406T080000") != std::string::npos); // Easter Monday
+    r = run(told + "--zone Q " + asc + " " + (dir / "bad.ics").string());
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--zone wants A, B, C, corse or overseas, not 'Q'") != std::string::npos);
+    test::write_file(dir / "table.csv", "zone;label;start;end\nB;Fermeture exceptionnelle;2025-09-08;2025-09-12\n");
+    r = run(told + "--zone B --holidays " + (dir / "table.csv").string() + " " + asc + " " + (dir / "updated.ics").string());
+    REQUIRE(r.code == 0);
+    CHECK(test::read_file(dir / "updated.ics").find("20250908T080000") != std::string::npos);
+    r = run(told + "--holidays " + (dir / "table.csv").string() + " " + asc + " " + (dir / "no-zone.ics").string());
+    CHECK(r.code == 0);
+    CHECK(r.err.find("[calendar.no-zone]") != std::string::npos);
+}

@@ -8,8 +8,9 @@ namespace {
 /**
  * School holidays of zones A, B and C from the official calendars (arrêtés published in the
  * Bulletin officiel; the ministry's per-zone iCalendar files and data.education.gouv.fr).
- * First and last day without classes, both inclusive. Later years come by `interop calendar
- * import`: the dates of a school year are only known once the ministry publishes them.
+ * First and last day without classes, both inclusive. Later years come from the ministry's
+ * exports (`read_holidays`, `holiday_table::update`; `interop convert --holidays FILE`): the
+ * dates of a school year are only known once the ministry publishes them.
  */
 constexpr std::string_view table = R"(zone;label;start;end
 A;Vacances de la Toussaint;2024-10-19;2024-11-03
