@@ -26,6 +26,6 @@ while IFS=$'\t' read -r format modes _; do
   fi
   summary=$($interop validate --from "$format" "$target" 2>/dev/null) || status=1
   same=$($interop diff "$demo" "$target" | tail -n 1) || true
-  printf '%-8s %-40s %s; %s\n' "$format" "$target ($(du -h "$target" | cut -f1))" "${summary#*: }" "$same"
+  printf '%-8s %-40s %s; %s\n' "$format" "$target ($(du -sh "$target" | cut -f1))" "${summary#*: }" "$same"
 done < <($interop formats)
 exit $status

@@ -65,7 +65,7 @@ public:
         const auto& courses = m_ds.all<model::course>();
         const auto& grids = m_ds.all<model::time_grid>();
         auto periods = week_cycle::periods_of(grids, courses);
-        if (!grids.empty() && periods.size() == grids.front().slots.size()) m_out << " timegrid=\"" << escaped(grids.front().id) << '"';
+        if (week_cycle::periods_are_grid(grids, periods)) m_out << " timegrid=\"" << escaped(grids.front().id) << '"';
         if (auto span = week_cycle::span_of(m_ds)) m_out << " year=\"" << week_cycle::format_span(*span) << '"';
         m_out << ">\n";
         write_periods(periods);

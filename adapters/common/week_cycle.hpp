@@ -39,12 +39,24 @@ inline model::academic_year academic_year(std::pair<model::date, model::date> sp
 
 // --- writing: what timetable products without dates need from the model ---------------------
 
-/** The periods courses are placed on: the grid when every course fits it, else cut at every course's start and end. */
-inline std::vector<std::pair<model::time_of_day, model::time_of_day>> periods_of(const std::vector<model::time_grid>& grids, const std::vector<model::course>& courses) {
-    std::vector<std::pair<model::time_of_day, model::time_of_day>> grid;
+using period_list = std::vector<std::pair<model::time_of_day, model::time_of_day>>;
+
+/** The distinct times of the first grid's slots, in order (grids may repeat a slot per day). */
+inline period_list grid_periods(const std::vector<model::time_grid>& grids) {
+    period_list grid;
     if (!grids.empty())
         for (const auto& s : grids.front().slots) grid.emplace_back(s.start, s.end);
     std::sort(grid.begin(), grid.end());
+    grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+    return grid;
+}
+
+/** Whether periods are the first grid's: writers then name the grid, so that reading back keeps its id. */
+inline bool periods_are_grid(const std::vector<model::time_grid>& grids, const period_list& p) { return !grids.empty() && grid_periods(grids) == p; }
+
+/** The periods courses are placed on: the grid when every course fits it, else cut at every course's start and end. */
+inline period_list periods_of(const std::vector<model::time_grid>& grids, const std::vector<model::course>& courses) {
+    auto grid = grid_periods(grids);
     auto fits = [&](const model::course& c) {
         model::time_of_day end{c.start.minutes + c.duration_minutes};
         return std::any_of(grid.begin(), grid.end(), [&](const auto& p) { return p.first == c.start; }) &&
@@ -62,7 +74,7 @@ inline std::vector<std::pair<model::time_of_day, model::time_of_day>> periods_of
 }
 
 /** The positions (from 1) of the periods a course covers. */
-inline std::vector<int> periods_spanned(const std::vector<std::pair<model::time_of_day, model::time_of_day>>& periods, const model::course& c) {
+inline std::vector<int> periods_spanned(const period_list& periods, const model::course& c) {
     std::vector<int> out;
     int end = c.start.minutes + c.duration_minutes;
     for (std::size_t i = 0; i < periods.size(); ++i)

@@ -65,7 +65,7 @@ private:
         if (auto uai = only_school(); !uai.empty()) note = school_key + uai;
         if (auto span = week_cycle::span_of(m_ds)) note += (note.empty() ? "" : " ") + std::string(year_key) + week_cycle::format_span(*span);
         const auto& grids = m_ds.all<model::time_grid>();
-        if (!grids.empty() && m_periods.size() == grids.front().slots.size()) note += (note.empty() ? "" : " ") + std::string(grid_key) + grids.front().id;
+        if (week_cycle::periods_are_grid(grids, m_periods)) note += (note.empty() ? "" : " ") + std::string(grid_key) + grids.front().id;
         return note;
     }
 

@@ -120,18 +120,18 @@ public:
     }
 
     void emit_all(io::record_sink& sink) {
-        auto labelled = [&]<class K>(const std::set<std::string>& ids, auto&& fill) {
-            for (const auto& id : ids) {
-                auto r = new_record<K>(id, m_opt.school, {format_name, m_file, 0});
-                fill(r, id);
+        auto named = [&]<class K>(const label_map& labels, auto&& fill) {
+            for (const auto& [key, label] : labels) {
+                auto r = new_record<K>(key.second, key.first, {format_name, m_file, 0});
+                fill(r, label);
                 emit(sink, std::move(r));
             }
         };
-        labelled.template operator()<model::subject>(m_labels.subjects, [](model::subject& r, const std::string& id) { r.code = r.short_label = r.long_label = id; });
-        labelled.template operator()<model::staff>(m_labels.teachers, [](model::staff& r, const std::string& id) { r.last_name = id; });
-        labelled.template operator()<model::school_class>(m_labels.classes, [](model::school_class& r, const std::string& id) { r.code = r.label = id; });
-        labelled.template operator()<model::group>(m_labels.groups, [](model::group& r, const std::string& id) { r.code = r.label = id; });
-        labelled.template operator()<model::room>(m_labels.rooms, [](model::room& r, const std::string& id) { r.code = r.name = id; });
+        named.template operator()<model::subject>(m_labels.subjects, [](model::subject& r, const std::string& l) { r.code = r.short_label = r.long_label = l; });
+        named.template operator()<model::staff>(m_labels.teachers, [](model::staff& r, const std::string& l) { r.last_name = l; });
+        named.template operator()<model::school_class>(m_labels.classes, [](model::school_class& r, const std::string& l) { r.code = r.label = l; });
+        named.template operator()<model::group>(m_labels.groups, [](model::group& r, const std::string& l) { r.code = r.label = l; });
+        named.template operator()<model::room>(m_labels.rooms, [](model::room& r, const std::string& l) { r.code = r.name = l; });
         if (!m_days_off.entries.empty()) {
             m_days_off.id = "ical-" + (m_calendar_name.empty() ? std::string("calendar") : slug(m_calendar_name));
             m_days_off.school = m_opt.school;
@@ -144,8 +144,9 @@ public:
     }
 
 private:
-    struct label_sets {
-        std::set<std::string> subjects, teachers, classes, groups, rooms;
+    using label_map = std::map<std::pair<std::string, std::string>, std::string>; ///< (school, id) → label
+    struct label_maps {
+        label_map subjects, teachers, classes, groups, rooms;
     };
 
     [[noreturn]] void fail(std::uint64_t line, const std::string& problem) const { throw parse_error({m_file, line, 0}, format_name, problem); }
@@ -316,28 +317,33 @@ private:
         return begin;
     }
 
-    /** Our ids when the event carries them, else labels; a change's missing parts come from its event. */
+    /** Our ids when the event carries them (their labels beside), else the labels as ids; a change's missing parts come from its event. */
     people_and_places who_and_where(const ical::component& e, const people_and_places* base = nullptr) {
+        auto labels = labels_of(e);
         people_and_places out = base ? *base : people_and_places{};
-        auto ours = [&](const char* name, std::vector<std::string>& into) {
-            if (const auto* p = e.find(name)) into = split_list(p->value, true);
-            return e.find(name) != nullptr;
+        auto take = [&](const char* name, std::vector<std::string>& into, const std::vector<std::string>& named, label_map& records) {
+            const auto* p = e.find(name);
+            if (!p && named.empty()) return;
+            auto ids = p ? split_list(p->value, true) : named;
+            for (std::size_t i = 0; i < ids.size(); ++i) records.emplace(std::pair{school_of(e), ids[i]}, ids.size() == named.size() ? named[i] : ids[i]);
+            into = std::move(ids);
         };
-        bool has_ids = e.find("X-INTEROP-COURSE") || e.find("X-INTEROP-SUBJECT");
-        if (has_ids) {
-            std::vector<std::string> subject;
-            if (ours("X-INTEROP-SUBJECT", subject) && !subject.empty()) out.subject = subject.front();
-            ours("X-INTEROP-TEACHERS", out.teachers);
-            ours("X-INTEROP-CLASSES", out.classes);
-            ours("X-INTEROP-GROUPS", out.groups);
-            ours("X-INTEROP-ROOMS", out.rooms);
-        } else {
-            labels(e, out);
-        }
-        if (const auto* d = e.find("DESCRIPTION"))
-            for (const auto& [key, value] : description_lines(ical::unescape_text(d->value)))
-                if (key == "motif") out.reason = value;
+        std::vector<std::string> subject;
+        take("X-INTEROP-SUBJECT", subject, labels.subject.empty() ? std::vector<std::string>{} : std::vector<std::string>{labels.subject}, m_labels.subjects);
+        if (!subject.empty()) out.subject = subject.front();
+        take("X-INTEROP-TEACHERS", out.teachers, labels.teachers, m_labels.teachers);
+        take("X-INTEROP-CLASSES", out.classes, labels.classes, m_labels.classes);
+        take("X-INTEROP-GROUPS", out.groups, labels.groups, m_labels.groups);
+        take("X-INTEROP-ROOMS", out.rooms, labels.rooms, m_labels.rooms);
+        if (labels.reason) out.reason = labels.reason;
         return out;
+    }
+
+    /** The school of an event's records: the one given, else ours from the UID. */
+    std::string school_of(const ical::component& e) const {
+        if (!m_opt.school.empty()) return m_opt.school;
+        auto ours = our_uid(uid_of(e));
+        return ours ? ours->second : std::string();
     }
 
     static std::vector<std::pair<std::string, std::string>> description_lines(const std::string& text) {
@@ -352,7 +358,9 @@ private:
         return out;
     }
 
-    void labels(const ical::component& e, people_and_places& out) {
+    /** What the text says: SUMMARY the subject, LOCATION the rooms, `Key : value` lines of DESCRIPTION. */
+    static people_and_places labels_of(const ical::component& e) {
+        people_and_places out;
         if (const auto* s = e.find("SUMMARY")) out.subject = trimmed(ical::unescape_text(s->value));
         if (const auto* l = e.find("LOCATION")) out.rooms = split_list(l->value, true);
         if (const auto* d = e.find("DESCRIPTION"))
@@ -363,12 +371,9 @@ private:
                 else if (key.starts_with("classe")) out.classes = list;
                 else if (key.starts_with("groupe")) out.groups = list;
                 else if (key.starts_with("salle")) out.rooms = list;
+                else if (key == "motif") out.reason = value;
             }
-        if (!out.subject.empty()) m_labels.subjects.insert(out.subject);
-        m_labels.teachers.insert(out.teachers.begin(), out.teachers.end());
-        m_labels.classes.insert(out.classes.begin(), out.classes.end());
-        m_labels.groups.insert(out.groups.begin(), out.groups.end());
-        m_labels.rooms.insert(out.rooms.begin(), out.rooms.end());
+        return out;
     }
 
     /** `<id>.<school>@interop-hub` (ours) → id and school. */
@@ -392,9 +397,9 @@ private:
         bool of_course = course && ours && *course == ours->first;
         model::session s;
         s.id = occurrence || of_course ? timetable::occurrence_id(id, planned_day) : id;
-        s.school = ours && m_opt.school.empty() ? ours->second : m_opt.school;
+        s.school = school_of(e);
         s.provenance = {format_name, m_file, e.line};
-        s.course = course;
+        if (course) s.extensions["ical:course"] = *course; // a feed holds occurrences, not the course itself
         s.day = day;
         s.start = {minutes};
         s.duration_minutes = static_cast<int>(length / 60);
@@ -428,7 +433,7 @@ private:
     std::map<std::string, timetable::time_zone> m_zones;
     const timetable::time_zone* m_zone = nullptr;
     std::string m_calendar_name;
-    label_sets m_labels;
+    label_maps m_labels;
     model::calendar m_days_off;
     std::vector<model::session> m_sessions;
 };

@@ -167,7 +167,7 @@ private:
         auto span = week_cycle::span_of(m_ds);
         if (span) out.add({"year", week_cycle::format_span(*span)});
         const auto& grids = m_ds.all<model::time_grid>();
-        if (!grids.empty() && m_periods.size() == grids.front().slots.size()) out.add({"grid", grids.front().id});
+        if (week_cycle::periods_are_grid(grids, m_periods)) out.add({"grid", grids.front().id});
         for (std::size_t i = 0; i < m_periods.size(); ++i)
             out.add({"period", std::to_string(i + 1), model::to_string(m_periods[i].first), model::to_string(m_periods[i].second)});
         auto bits = week_cycle::cycle_bits(m_ds.all<model::week_pattern>(), span);

@@ -87,6 +87,12 @@ TEST_CASE("model → FET → model keeps every course of the demo school, its we
     auto back = test::read_as("fet", io::input::open(dir / "demo.fet"), diags);
     CHECK(diags.count(severity::error) == 0);
     REQUIRE(back.all<model::course>().size() == demo.all<model::course>().size());
+    for (const auto& c : demo.all<model::course>()) { // the demo's grid repeats its afternoon slots per day: hours are its distinct times
+        CAPTURE(c.id);
+        const auto& b = test::find<model::course>(back, c.id);
+        CHECK(std::tie(b.weekday, b.start, b.duration_minutes, b.subject, b.week_pattern) == std::tie(c.weekday, c.start, c.duration_minutes, c.subject, c.week_pattern));
+    }
+    CHECK(back.all<model::time_grid>().front().id == demo.all<model::time_grid>().front().id);
     CHECK(back.all<model::course>().front().school == demo.all<model::establishment>().front().uai);
     CHECK(back.all<model::week_pattern>().size() == demo.all<model::week_pattern>().size());
     for (const auto& p : demo.all<model::week_pattern>()) CHECK(test::find<model::week_pattern>(back, p.id).weeks == p.weeks);

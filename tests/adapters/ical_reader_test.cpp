@@ -37,7 +37,10 @@ std::multiset<session_key> keys(const std::vector<model::session>& sessions, con
     std::map<std::string, const model::course*> courses;
     for (const auto& c : ds.all<model::course>()) courses[c.id] = &c;
     std::multiset<session_key> out;
-    for (const auto& s : sessions) out.insert(key_of(s, s.course && courses.count(*s.course) ? courses[*s.course] : nullptr));
+    for (auto s : sessions) {
+        if (auto read = s.extensions.find("ical:course"); read != s.extensions.end()) s.course = read->second; // as read back from a feed
+        out.insert(key_of(s, s.course && courses.count(*s.course) ? courses[*s.course] : nullptr));
+    }
     return out;
 }
 
@@ -95,7 +98,9 @@ TEST_CASE("our own iCalendar export reads back as the model's sessions, one file
         auto back = test::read_as("ical", io::input::open(out), diags);
         CHECK(diags.items().empty());
         CHECK(keys(back.all<model::session>(), demo) == expected);
-        CHECK(back.all<model::subject>().empty()); // our ids, no label records
+        for (const auto& subject : back.all<model::subject>()) // our ids, named by the labels beside them
+            CHECK(subject.long_label == test::find<model::subject>(demo, subject.id).long_label);
+        CHECK(!back.all<model::staff>().empty());
         CHECK(back.all<model::session>().front().school == demo.all<model::establishment>().front().uai);
     }
 }
