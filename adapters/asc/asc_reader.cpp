@@ -16,15 +16,7 @@
 
 namespace interop::asc {
 
-std::vector<std::string> split_ids(std::string_view list) {
-    std::vector<std::string> out;
-    while (!list.empty()) {
-        auto part = list.substr(0, list.find(','));
-        if (!part.empty()) out.emplace_back(part);
-        list.remove_prefix(std::min(list.size(), part.size() + 1));
-    }
-    return out;
-}
+std::vector<std::string> split_ids(std::string_view list) { return adapter_support::split_nonempty(list, ','); }
 
 std::optional<model::time_of_day> parse_clock(std::string_view text) {
     if (text.size() == 4 && text[1] == ':') return model::parse_time_of_day("0" + std::string(text));

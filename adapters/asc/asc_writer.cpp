@@ -160,14 +160,7 @@ private:
     }
 
     /** aSc wants the classes of a lesson's groups named too. */
-    std::vector<std::string> class_ids(const model::course& c) const {
-        auto out = c.classes;
-        for (const auto& g : m_ds.all<model::group>())
-            if (std::find(c.groups.begin(), c.groups.end(), g.id) != c.groups.end())
-                for (const auto& k : g.classes)
-                    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
-        return out;
-    }
+    std::vector<std::string> class_ids(const model::course& c) const { return week_cycle::classes_taught(m_ds.all<model::group>(), c); }
 
     void write_lessons_and_cards(const std::vector<std::pair<model::time_of_day, model::time_of_day>>& periods) {
         const auto& courses = m_ds.all<model::course>();

@@ -73,6 +73,16 @@ inline period_list periods_of(const std::vector<model::time_grid>& grids, const 
     return out;
 }
 
+/** The classes a course is taught to: its own, then those its groups are drawn from (products that place lessons by class want them named). */
+inline std::vector<std::string> classes_taught(const std::vector<model::group>& groups, const model::course& c) {
+    auto out = c.classes;
+    for (const auto& g : groups)
+        if (std::find(c.groups.begin(), c.groups.end(), g.id) != c.groups.end())
+            for (const auto& k : g.classes)
+                if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+    return out;
+}
+
 /** The positions (from 1) of the periods a course covers. */
 inline std::vector<int> periods_spanned(const period_list& periods, const model::course& c) {
     std::vector<int> out;

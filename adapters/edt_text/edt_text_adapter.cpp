@@ -21,11 +21,7 @@ constexpr const char* format_name = "edt-text";
 using adapter_support::emit;
 using adapter_support::new_record;
 
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
+using adapter_support::trimmed;
 
 std::string field(const xml::element& row, std::string_view name) { return trimmed(row.child_text(name)); }
 

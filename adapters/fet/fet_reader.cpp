@@ -51,12 +51,7 @@ namespace {
 using adapter_support::emit;
 using adapter_support::new_record;
 
-std::string text_of(const xml::element& e, std::string_view child) {
-    std::string_view t = e.child_text(child);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
-    return std::string(t);
-}
+std::string text_of(const xml::element& e, std::string_view child) { return adapter_support::trimmed(e.child_text(child)); }
 
 struct placement {
     std::string day, hour;

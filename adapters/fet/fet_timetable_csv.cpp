@@ -23,16 +23,7 @@ using adapter_support::new_record;
 
 const std::vector<std::string> columns = {"Activity Id", "Day", "Hour", "Students Sets", "Subject", "Teachers", "Activity Tags", "Room", "Comments"};
 
-std::vector<std::string> split_plus(const std::string& list) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        auto end = std::min(list.find('+', start), list.size());
-        if (end > start) out.push_back(list.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
+std::vector<std::string> split_plus(const std::string& list) { return adapter_support::split_nonempty(list, '+'); }
 
 struct hour_row {
     std::string activity, day, hour, sets, subject, teachers, room;

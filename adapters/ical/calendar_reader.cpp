@@ -29,11 +29,7 @@ constexpr int default_horizon_days = 400;        ///< an endless rule without a 
 using adapter_support::emit;
 using adapter_support::new_record;
 
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
+using adapter_support::trimmed;
 
 /** `a, b` or `a,b` → {a, b}; escaped commas (`\,`) stay inside a value. */
 std::vector<std::string> split_list(std::string_view raw, bool text) {

@@ -26,11 +26,7 @@ std::string_view field(const xml::element& e, std::string_view name) {
     return e.child_text(name);
 }
 
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
+using adapter_support::trimmed;
 
 /** One `COURS`: where it sits in the structure, and when. */
 struct placing {

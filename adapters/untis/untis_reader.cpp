@@ -186,23 +186,13 @@ private:
             }
             if (row.size() > gpu002::student_group && !row[gpu002::student_group].empty() &&
                 row[gpu002::student_group] != row[gpu002::class_] + "_" + row[gpu002::subject]) // Untis's default name says nothing more
-                for (auto& g : week_cycle_split(row[gpu002::student_group])) {
+                for (auto& g : adapter_support::split_nonempty(row[gpu002::student_group], '~')) {
                     info.groups.insert(g);
                     if (!row[gpu002::class_].empty()) m_group_classes[g].insert(row[gpu002::class_]);
                 }
         });
     }
 
-    static std::vector<std::string> week_cycle_split(const std::string& list) {
-        std::vector<std::string> out;
-        std::size_t start = 0;
-        while (start <= list.size()) {
-            auto end = std::min(list.find('~', start), list.size());
-            if (end > start) out.push_back(list.substr(start, end - start));
-            start = end + 1;
-        }
-        return out;
-    }
 
     std::map<key, period_use> read_gpu001(const io::input& in, const io::input::entry& entry) {
         std::map<key, period_use> uses;

@@ -65,15 +65,7 @@ public:
     }
 
 private:
-    /** The classes a course is taught to: its own and those of its groups. */
-    std::vector<std::string> classes_of(const model::course& c) const {
-        auto out = c.classes;
-        for (const auto& g : m_ds.all<model::group>())
-            if (std::find(c.groups.begin(), c.groups.end(), g.id) != c.groups.end())
-                for (const auto& k : g.classes)
-                    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
-        return out;
-    }
+    std::vector<std::string> classes_of(const model::course& c) const { return week_cycle::classes_taught(m_ds.all<model::group>(), c); }
 
     std::string timetable() const {
         gpu_lines out;

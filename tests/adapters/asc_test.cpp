@@ -79,14 +79,9 @@ TEST_CASE("given the school year, week cycles become the Mondays of the year") {
 }
 
 TEST_CASE("model → aSc → model keeps every course of the demo school") {
-    auto demo = test::read_as("json", test::source_dir() / "examples" / "demo-school" / "demo-school.json");
+    auto demo = test::demo_school();
     test::temp_dir dir("asc-roundtrip");
-    registry r;
-    register_all_adapters(r);
-    {
-        auto writer = r.get("asc").make_writer(dir / "demo.xml");
-        io::replay(demo, *writer);
-    }
+    test::write_as("asc", demo, dir / "demo.xml");
     diagnostics diags;
     const auto& year = demo.all<model::academic_year>().front();
     auto back = read_with(options_for(demo.all<model::establishment>().front().uai, std::pair{year.start, year.end}), dir / "demo.xml", diags);

@@ -31,12 +31,7 @@ model::dataset read_with(const std::string& format, const std::filesystem::path&
 
 /** `ds` written as `format` to `out`, then read back with no option: what our writers leave must be enough. */
 model::dataset through(const model::dataset& ds, const std::string& format, const std::filesystem::path& out) {
-    registry r;
-    register_all_adapters(r);
-    {
-        auto writer = r.get(format).make_writer(out);
-        io::replay(ds, *writer);
-    }
+    test::write_as(format, ds, out);
     return read_with(format, out, {});
 }
 

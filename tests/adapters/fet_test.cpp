@@ -75,14 +75,9 @@ TEST_CASE("FET's timetable.csv: the hours of one activity make one course") {
 }
 
 TEST_CASE("model → FET → model keeps every course of the demo school, its week patterns and its school") {
-    auto demo = test::read_as("json", test::source_dir() / "examples" / "demo-school" / "demo-school.json");
+    auto demo = test::demo_school();
     test::temp_dir dir("fet-roundtrip");
-    registry r;
-    register_all_adapters(r);
-    {
-        auto writer = r.get("fet").make_writer(dir / "demo.fet");
-        io::replay(demo, *writer);
-    }
+    test::write_as("fet", demo, dir / "demo.fet");
     diagnostics diags;
     auto back = test::read_as("fet", io::input::open(dir / "demo.fet"), diags);
     CHECK(diags.count(severity::error) == 0);

@@ -81,19 +81,14 @@ TEST_CASE("a hand-written agenda reads into the golden dataset") {
 }
 
 TEST_CASE("our own iCalendar export reads back as the model's sessions, one file or the whole-school folder") {
-    auto demo = test::read_as("json", test::source_dir() / "examples" / "demo-school" / "demo-school.json");
+    auto demo = test::demo_school();
     const auto& year = demo.all<model::academic_year>().back();
     auto expected = keys(timetable::expand(demo, year.start, year.end), demo);
     REQUIRE(expected.size() > 10000);
-    registry r;
-    register_all_adapters(r);
     test::temp_dir dir("ical-read-back");
     for (const auto& out : {dir / "demo.ics", dir / "feeds"}) {
         CAPTURE(out);
-        {
-            auto writer = r.get("ical").make_writer(out);
-            io::replay(demo, *writer);
-        }
+        test::write_as("ical", demo, out);
         diagnostics diags;
         auto back = test::read_as("ical", io::input::open(out), diags);
         CHECK(diags.items().empty());

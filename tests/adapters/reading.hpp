@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <interop/adapters.hpp>
+#include <interop/io/sink.hpp>
 
 #include <algorithm>
 
@@ -28,6 +29,17 @@ inline interop::model::dataset read_as(const std::string& adapter, const std::fi
     auto ds = read_as(adapter, interop::io::input::open(path), diags);
     CHECK_MESSAGE(diags.count(interop::severity::error) == 0, (diags.items().empty() ? "" : diags.items().front().to_string()));
     return ds;
+}
+
+/** The demo school, read from its canonical JSON. */
+inline interop::model::dataset demo_school() { return read_as("json", std::filesystem::path(INTEROP_SOURCE_DIR) / "examples" / "demo-school" / "demo-school.json"); }
+
+/** Writes `ds` as `format` to `out` (a file or a folder, as the writer makes). */
+inline void write_as(const std::string& format, const interop::model::dataset& ds, const std::filesystem::path& out) {
+    interop::registry r;
+    interop::register_all_adapters(r);
+    auto writer = r.get(format).make_writer(out);
+    interop::io::replay(ds, *writer);
 }
 
 /** The dataset with each record's provenance naming its file without folders, for golden files. */

@@ -58,14 +58,9 @@ TEST_CASE("a hand-written emp file reads into the golden dataset") {
 }
 
 TEST_CASE("model → STS-Web emp → model keeps the demo school's courses, ids and week patterns") {
-    auto demo = test::read_as("json", test::source_dir() / "examples" / "demo-school" / "demo-school.json");
+    auto demo = test::demo_school();
     test::temp_dir dir("emp-roundtrip");
-    registry r;
-    register_all_adapters(r);
-    {
-        auto writer = r.get("sts-emp").make_writer(dir / "emp_0449000U_2025.xml");
-        io::replay(demo, *writer);
-    }
+    test::write_as("sts-emp", demo, dir / "emp_0449000U_2025.xml");
     diagnostics diags;
     auto back = test::read_as("sts-emp", io::input::open(dir / "emp_0449000U_2025.xml"), diags);
     CHECK(diags.count(severity::warning) == 0);

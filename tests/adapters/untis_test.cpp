@@ -42,14 +42,9 @@ TEST_CASE("broken GPU001 lines are refused naming the line") {
 }
 
 TEST_CASE("model → Untis GPU → model keeps the demo school's courses, names, week types and dates") {
-    auto demo = test::read_as("json", test::source_dir() / "examples" / "demo-school" / "demo-school.json");
+    auto demo = test::demo_school();
     test::temp_dir dir("untis-roundtrip");
-    registry r;
-    register_all_adapters(r);
-    {
-        auto writer = r.get("untis").make_writer(dir / "gpu");
-        io::replay(demo, *writer);
-    }
+    test::write_as("untis", demo, dir / "gpu");
     for (const char* file : {"GPU001.TXT", "GPU002.TXT", "GPU003.TXT", "GPU004.TXT", "GPU005.TXT", "GPU006.TXT", "interop.txt"}) CHECK(std::filesystem::exists(dir / "gpu" / file));
     diagnostics diags;
     auto back = test::read_as("untis", io::input::open(dir / "gpu"), diags);

@@ -2,6 +2,9 @@
 #include <interop/errors.hpp>
 #include <interop/io/output.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace interop::adapter_support {
 
 const io::input::entry& only_entry(const io::input& in, std::string_view format) {
@@ -30,6 +33,22 @@ std::string_view skip_bom_and_space(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const auto first = text.find_first_not_of(" \t\r\n");
     return first == std::string_view::npos ? std::string_view{} : text.substr(first);
+}
+
+std::string trimmed(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    return std::string(text);
+}
+
+std::vector<std::string> split_nonempty(std::string_view text, char separator) {
+    std::vector<std::string> out;
+    while (!text.empty()) {
+        auto part = text.substr(0, text.find(separator));
+        if (!part.empty()) out.emplace_back(part);
+        text.remove_prefix(std::min(text.size(), part.size() + 1));
+    }
+    return out;
 }
 
 namespace {

@@ -23,6 +23,12 @@ xml::limits xml_limits(const read_options& opt);
 /** `text` without a leading UTF-8 byte order mark and white space. */
 std::string_view skip_bom_and_space(std::string_view text);
 
+/** `text` without white space at either end. */
+std::string trimmed(std::string_view text);
+
+/** `a,b,,c` split at `separator` → {a, b, c}: empty parts left out. */
+std::vector<std::string> split_nonempty(std::string_view text, char separator);
+
 /** A new record of kind K with its id, school and where it was read. */
 template <class K> K new_record(std::string id, std::string school, model::provenance where) {
     K k;
