@@ -115,7 +115,7 @@ private:
             auto room = record<model::room>(r, r.get("id"));
             room.code = r.get("short");
             room.name = r.get("name");
-            if (auto cap = r.get("capacity"); !cap.empty() && std::all_of(cap.begin(), cap.end(), ::isdigit)) room.capacity = std::stoi(cap);
+            if (auto cap = adapter_support::small_number(r.get("capacity"))) room.capacity = *cap;
             emit(m_sink, std::move(room));
         }
         for (const auto& r : table("classes")) {

@@ -181,7 +181,7 @@ private:
         auto name = text_of(e, "Name");
         auto r = record<model::room>(e, name);
         r.code = r.name = name;
-        if (auto cap = text_of(e, "Capacity"); !cap.empty() && std::all_of(cap.begin(), cap.end(), ::isdigit)) r.capacity = std::stoi(cap);
+        if (auto cap = adapter_support::small_number(text_of(e, "Capacity"))) r.capacity = *cap;
         if (auto building = text_of(e, "Building"); !building.empty()) r.building = building;
         emit(m_sink, std::move(r));
     }
@@ -261,7 +261,7 @@ private:
         c.weekday = weekday;
         auto [index, start, end] = hour;
         c.start = {start};
-        int duration = std::max(1, std::atoi(text_of(a, "Duration").c_str()));
+        int duration = std::max(1, adapter_support::small_number(text_of(a, "Duration")).value_or(1));
         auto last = static_cast<std::size_t>(index + duration - 1);
         int finish = last < m_hour_order.size() ? std::get<2>(m_hours[m_hour_order[last].first]) : end + (duration - 1) * (end - start);
         c.duration_minutes = finish - start;

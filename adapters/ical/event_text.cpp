@@ -55,10 +55,11 @@ std::optional<std::int64_t> duration_seconds(std::string_view v) {
         auto u = units.find(c);
         if (u == units.end() || !digits) return std::nullopt;
         total += n * u->second;
+        if (total > 10LL * 366 * 86400) return std::nullopt;
         n = 0;
         digits = false;
     }
-    if (digits) return std::nullopt;
+    if (digits) return std::nullopt; // (more than ten years is no lesson either: refused above)
     return negative ? -total : total;
 }
 

@@ -25,6 +25,7 @@ constexpr const char* format_name = "udt";
 
 using adapter_support::emit;
 using adapter_support::new_record;
+using adapter_support::small_number;
 
 using fields = std::map<std::string, std::string, std::less<>>;
 
@@ -131,8 +132,8 @@ private:
         if (m_opt.school_year) m_year = m_opt.school_year;
         for (const auto* init : all("init")) {
             auto week = init->get("premiere_semaine_ISO");
-            if (!week.empty() && std::all_of(week.begin(), week.end(), ::isdigit) && m_year) m_first_week = std::stoi(week);
-            if (auto seq = init->get("duree_seq"); !seq.empty() && std::all_of(seq.begin(), seq.end(), ::isdigit)) m_half_length = std::stoi(seq) / 2;
+            if (auto n = small_number(week); n && *n >= 1 && *n <= 53 && m_year) m_first_week = *n;
+            if (auto seq = small_number(init->get("duree_seq")); seq && *seq < 24 * 60) m_half_length = *seq / 2;
         }
         if (!m_year) {
             m_diags.add(severity::warning, "udt.no-dates", "", "no debut_eleve/fin_eleve (dd/mm/yyyy) and no --school-year: week sets and validity left out", {m_name, 0, 0});
@@ -175,10 +176,10 @@ private:
             if (!start) continue; // a half-sequence without times holds no lesson
             auto end = udt_time(d->get("hre_fin"));
             int finish = end ? *end : *start + m_half_length;
-            auto number = d->get("code");
-            if (number.empty() || !std::all_of(number.begin(), number.end(), ::isdigit)) fail(*d, "demi_seq code '" + number + "' is no number");
-            m_halves[{d->get("code_jour"), std::stoi(number), d->get("code_site")}] = {*start, finish};
-            grid.emplace(std::stoi(number), std::pair{*start, finish});
+            auto number = small_number(d->get("code"));
+            if (!number) fail(*d, "demi_seq code '" + d->get("code") + "' is no number");
+            m_halves[{d->get("code_jour"), *number, d->get("code_site")}] = {*start, finish};
+            grid.emplace(*number, std::pair{*start, finish});
         }
         auto g = new_record<model::time_grid>("udt-demi-seq", m_opt.school, {format_name, m_name, 0});
         g.label = "Demi-séquences";
@@ -248,13 +249,14 @@ private:
             auto sheet = sheets.find(l->get("fic"));
             if (sheet == sheets.end()) fail(*l, "ligfiche names sheet '" + l->get("fic") + "', which no fiche defines");
             const auto& f = *sheet->second;
-            auto day = f.get("jour"), half = f.get("demi_seq");
-            if (day.size() != 1 || day[0] < '1' || day[0] > '7' || half.empty() || !std::all_of(half.begin(), half.end(), ::isdigit))
-                fail(f, "fiche needs a day 1–7 (jour) and a half-sequence number (demi_seq)");
-            if (!m_halves.count({day, std::stoi(half), f.get("site")})) fail(f, "fiche is placed on half-sequence " + half + " of day " + day + ", which UDCal_07 does not time");
+            auto day = f.get("jour");
+            auto half = small_number(f.get("demi_seq"));
+            if (day.size() != 1 || day[0] < '1' || day[0] > '7' || !half) fail(f, "fiche needs a day 1–7 (jour) and a half-sequence number (demi_seq)");
+            if (!m_halves.count({day, *half, f.get("site")}))
+                fail(f, "fiche is placed on half-sequence " + f.get("demi_seq") + " of day " + day + ", which UDCal_07 does not time");
             std::string group = !l->get("rgpmt").empty() && l->get("rgpmt") != "0" ? "R" + l->get("rgpmt") : l->get("div") + "/" + l->get("gpe");
             auto key = group + '\n' + l->get("mat") + '\n' + l->get("prof") + '\n' + l->get("salle") + '\n' + l->get("semaines") + '\n' + f.get("site");
-            runs[{key, l->from_week, day[0] - '0'}].push_back({l, day[0] - '0', std::stoi(half), f.get("site")});
+            runs[{key, l->from_week, day[0] - '0'}].push_back({l, day[0] - '0', *half, f.get("site")});
         }
         std::set<int> weeks;
         for (const auto& [k, _] : runs) weeks.insert(std::get<1>(k));

@@ -47,6 +47,8 @@ TEST_CASE("broken FET files are refused or reported naming the line") {
     CHECK(ds.all<model::course>().empty());
     REQUIRE(diags.count(severity::error) == 1);
     CHECK(diags.items().back().message == "activity 1 is placed on day 'Caturday', hour '8.00 - 9.00', which the lists do not hold; left out");
+    auto rooms = read_text("<fet version=\"5\"><Rooms_List><Room><Name>R1</Name><Capacity>99999999999</Capacity></Room></Rooms_List></fet>", diags);
+    CHECK(!test::find<model::room>(rooms, "R1").capacity); // too large to be a capacity: left out, not a throw
 }
 
 TEST_CASE("FET's timetable.csv: the hours of one activity make one course") {

@@ -105,6 +105,7 @@ TEST_CASE("broken calendars are refused naming the line; what can be skipped is 
     CHECK(refusal(calendar_with("DTSTART:20250901T080000Z\r\nRRULE:INTERVAL=2\r\n")) == "agenda.ics:6: ical: RRULE without FREQ");
     CHECK(refusal(calendar_with("DTSTART:2025-09-01\r\n")) == "agenda.ics:5: ical: DTSTART '2025-09-01' is no DATE-TIME");
     CHECK(refusal(calendar_with("DTSTART:20250901T080000Z\r\nDURATION:1H\r\n")) == "agenda.ics:6: ical: DURATION '1H' is no positive duration");
+    CHECK(refusal(calendar_with("DTSTART:20250901T080000Z\r\nDURATION:P99999999W99999999W\r\n")).find("is no positive duration") != std::string::npos);
     CHECK(refusal("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n").find("agenda.ics:") == 0);
     diagnostics diags;
     auto ds = test::read_as("ical", io::input::from_memory("agenda.ics", calendar_with("SUMMARY:no start\r\n") + ""), diags);

@@ -88,4 +88,6 @@ TEST_CASE("broken UDT exports are refused naming the file and line") {
     CHECK(refusal("UDCal_24.xml", "<UDCal_24><debut_eleve>01/09/2025</debut_eleve><fin_eleve>03/07/2026</fin_eleve><fermeture debut=\"31/02/2026\" fin=\"\"/></UDCal_24>") ==
           "UDCal_24.xml:1: udt: fermeture needs debut and fin dates (dd/mm/yyyy), debut first");
     CHECK(refusal("UDCal_12.xml", "<UDCal_12><ligfiche").find("UDCal_12.xml:1") == 0);
+    CHECK(refusal("UDCal_07.xml", "<UDCal_07><demi_seq code_jour=\"1\" code=\"99999999999\" code_site=\"1\" hre_deb=\"08h00\"/></UDCal_07>") ==
+          "UDCal_07.xml:1: udt: demi_seq code '99999999999' is no number"); // not a throw of std::stoi
 }

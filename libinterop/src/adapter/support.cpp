@@ -41,6 +41,16 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
+std::optional<int> small_number(std::string_view text) {
+    if (text.empty() || text.size() > 9) return std::nullopt;
+    int n = 0;
+    for (char c : text) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
 std::vector<std::string> split_nonempty(std::string_view text, char separator) {
     std::vector<std::string> out;
     while (!text.empty()) {

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace interop::adapter_support {
@@ -25,6 +26,9 @@ std::string_view skip_bom_and_space(std::string_view text);
 
 /** `text` without white space at either end. */
 std::string trimmed(std::string_view text);
+
+/** A count or code of at most 9 decimal digits (no sign, no space); nullopt otherwise, never a throw. */
+std::optional<int> small_number(std::string_view text);
 
 /** `a,b,,c` split at `separator` → {a, b, c}: empty parts left out. */
 std::vector<std::string> split_nonempty(std::string_view text, char separator);
