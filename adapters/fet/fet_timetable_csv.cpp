@@ -51,9 +51,16 @@ public:
 private:
     model::provenance at(std::uint64_t line) const { return {format_name, m_file, line}; }
 
-    /** Hours named by their times ("08:00", "8.00 - 8.55"), in order; an hour without its end ends when the next starts. */
-    std::vector<std::pair<std::string, std::pair<int, int>>> hours() const {
-        std::map<int, std::pair<std::string, std::optional<int>>> by_start;
+    /** The hours of the file, one slot per start time, and the slot each hour name falls on. */
+    struct hour_grid {
+        std::vector<std::pair<int, int>> slots; ///< start, end minutes, in order
+        std::map<std::string, std::size_t> slot_of;
+    };
+
+    /** Hours named by their times ("08:00", "8.00 - 8.55"); an hour without a (later) end ends when the next starts. */
+    hour_grid hours() const {
+        std::map<int, std::optional<int>> ends; // start → end, the first name giving one
+        std::map<std::string, int> start_of;
         for (const auto& r : m_rows) {
             std::string_view rest = r.hour;
             auto start = clock_at(rest);
@@ -63,27 +70,29 @@ private:
                 rest.remove_prefix(dash + 1);
                 end = clock_at(rest);
             }
-            by_start[*start] = {r.hour, end};
+            auto& known = ends[*start];
+            if (!known && end && *end > *start) known = end;
+            start_of[r.hour] = *start;
         }
-        std::vector<std::pair<std::string, std::pair<int, int>>> out;
-        for (auto it = by_start.begin(); it != by_start.end(); ++it) {
+        hour_grid grid;
+        std::map<int, std::size_t> slot_at;
+        for (auto it = ends.begin(); it != ends.end(); ++it) {
             auto next = std::next(it);
-            int end = it->second.second ? *it->second.second : next != by_start.end() ? next->first : it->first + 60;
-            out.push_back({it->second.first, {it->first, end}});
+            int end = it->second ? *it->second : next != ends.end() ? next->first : it->first + 60;
+            slot_at[it->first] = grid.slots.size();
+            grid.slots.emplace_back(it->first, end);
         }
-        return out;
+        for (const auto& [name, start] : start_of) grid.slot_of[name] = slot_at.at(start);
+        return grid;
     }
 
     void emit_records() {
         if (m_opt.school_year) emit(m_sink, week_cycle::academic_year(*m_opt.school_year, m_opt.school, at(0)));
-        auto grid_hours = hours();
+        auto hour_slots = hours();
         auto grid = new_record<model::time_grid>("fet-hours", m_opt.school, at(0));
         grid.label = "Hours";
-        std::map<std::string, std::size_t> position;
-        for (std::size_t i = 0; i < grid_hours.size(); ++i) {
-            position[grid_hours[i].first] = i;
-            grid.slots.push_back({static_cast<int>(i) + 1, {grid_hours[i].second.first}, {grid_hours[i].second.second}, std::nullopt});
-        }
+        for (std::size_t i = 0; i < hour_slots.slots.size(); ++i)
+            grid.slots.push_back({static_cast<int>(i) + 1, {hour_slots.slots[i].first}, {hour_slots.slots[i].second}, std::nullopt});
         emit(m_sink, std::move(grid));
         std::set<std::string> subjects, teachers, classes, rooms;
         for (const auto& r : m_rows) {
@@ -115,11 +124,11 @@ private:
         }
         if (!classes.empty())
             m_diags.add(severity::info, "fet.sets", "", "timetable.csv does not say which students sets are classes and which are groups: all taken as classes", {m_file, 0, 0});
-        courses(grid_hours, position);
+        courses(hour_slots);
     }
 
     /** The rows of one activity on one day, in hour order, make one course from the first hour to the last. */
-    void courses(const std::vector<std::pair<std::string, std::pair<int, int>>>& grid_hours, const std::map<std::string, std::size_t>& position) {
+    void courses(const hour_grid& hours) {
         std::map<std::pair<std::string, int>, std::vector<const hour_row*>> placed;
         std::map<std::string, int> days_of;
         for (const auto& r : m_rows) {
@@ -130,7 +139,7 @@ private:
             rows.push_back(&r);
         }
         for (auto& [key, rows] : placed) {
-            std::sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) { return position.at(a->hour) < position.at(b->hour); });
+            std::sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) { return hours.slot_of.at(a->hour) < hours.slot_of.at(b->hour); });
             const auto& first = *rows.front();
             auto id = "A" + key.first + (days_of[key.first] > 1 ? "-" + std::to_string(key.second) : "");
             auto c = new_record<model::course>(id, m_opt.school, at(first.line));
@@ -140,8 +149,8 @@ private:
             c.classes = split_plus(first.sets);
             if (!first.room.empty()) c.rooms = {first.room};
             c.weekday = key.second;
-            c.start = {grid_hours[position.at(first.hour)].second.first};
-            c.duration_minutes = grid_hours[position.at(rows.back()->hour)].second.second - c.start.minutes;
+            c.start = {hours.slots[hours.slot_of.at(first.hour)].first};
+            c.duration_minutes = hours.slots[hours.slot_of.at(rows.back()->hour)].second - c.start.minutes;
             emit(m_sink, std::move(c));
         }
     }

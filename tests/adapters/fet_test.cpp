@@ -74,6 +74,13 @@ TEST_CASE("FET's timetable.csv: the hours of one activity make one course") {
                          doctest::Contains("timetable.csv:2"), parse_error);
     CHECK_THROWS_WITH_AS(test::read_as("fet", io::input::from_memory("timetable.csv", "\"Activity Id\",\"Day\",\"Hour\",\"Students Sets\",\"Subject\",\"Teachers\",\"Activity Tags\",\"Room\",\"Comments\"\n1,Monday,first,6A,M,T,,R,\n"), diags),
                          doctest::Contains("hour 'first' is not named by its time"), parse_error);
+    // Found by fuzzing: two hour names with one start time (one with a broken end) crashed the reader.
+    auto same_start = test::read_as("fet", io::input::from_memory("timetable.csv", "\"Activity Id\",\"Day\",\"Hour\",\"Students Sets\",\"Subject\",\"Teachers\",\"Activity Tags\",\"Room\",\"Comments\"\n"
+                                                                                 "1,Lundi,8.00 - 8.5B,6A,M,T,,R,\n1,Lundi,8.55 - 9.50,6A,M,T,,R,\n2,Mardi,8.00 - 8.55,6A,M,T,,R,\n3,Mardi,9.00 - 8.00,6A,M,T,,R,\n"),
+                                    diags);
+    CHECK(test::find<model::course>(same_start, "A1").duration_minutes == 110);
+    CHECK(test::find<model::course>(same_start, "A2").duration_minutes == 55);
+    CHECK(test::find<model::course>(same_start, "A3").duration_minutes == 60); // an end before its start is no end
 }
 
 TEST_CASE("model → FET → model keeps every course of the demo school, its week patterns and its school") {
