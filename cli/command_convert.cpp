@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 
+#include <interop/adapter/support.hpp>
 #include <interop/calendar/completing_sink.hpp>
 #include <interop/errors.hpp>
 
@@ -34,9 +35,9 @@ key (--key FILE, PEM) and, when the container is for several partners, --partner
 std::optional<model::holiday_zone> zone_of(const options& o) {
     auto z = o.value("--zone");
     if (!z) return std::nullopt;
-    auto lower = *z;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto zone = model::parse_enum<model::holiday_zone>(lower.size() == 1 ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(lower[0])))) : lower);
+    // Zones are named A, B, C (upper case) and corse, overseas (lower case); either case is taken.
+    auto name = z->size() == 1 ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>((*z)[0])))) : adapter_support::lower_ascii(*z);
+    auto zone = model::parse_enum<model::holiday_zone>(name);
     if (!zone) throw usage_error("--zone wants A, B, C, corse or overseas, not '" + *z + "'");
     return zone;
 }

@@ -38,7 +38,7 @@ std::optional<int> clock(const std::string& text) {
 }
 
 std::optional<int> french_weekday(std::string day) {
-    for (auto& c : day) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    day = adapter_support::lower_ascii(std::move(day));
     static const std::array<std::string_view, 7> names{"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
     for (std::size_t i = 0; i < names.size(); ++i)
         if (day == names[i]) return static_cast<int>(i) + 1;

@@ -35,7 +35,7 @@ std::optional<int> clock_at(std::string_view& text) {
 
 /** ISO weekday of a day name in English, French, Spanish, German or Danish. */
 std::optional<int> weekday_named(std::string name) {
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    name = adapter_support::lower_ascii(std::move(name));
     static const std::vector<std::vector<std::string>> names = {
         {"monday", "lundi", "lunes", "montag", "mandag"},       {"tuesday", "mardi", "martes", "dienstag", "tirsdag"},
         {"wednesday", "mercredi", "miércoles", "miercoles", "mittwoch", "onsdag"}, {"thursday", "jeudi", "jueves", "donnerstag", "torsdag"},

@@ -6,6 +6,7 @@
 
 #include "calendar_reader.hpp"
 #include "event_text.hpp"
+#include "events.hpp"
 
 #include <interop/adapter/support.hpp>
 #include <interop/errors.hpp>
@@ -29,6 +30,7 @@ constexpr int default_horizon_days = 400;        ///< an endless rule without a 
 
 using adapter_support::emit;
 using adapter_support::new_record;
+using adapter_support::lower_ascii;
 
 using adapter_support::trimmed;
 
@@ -128,8 +130,8 @@ private:
     /** The calendar's wall clock at an instant: day and minutes. */
     std::pair<model::date, int> local(std::int64_t utc) const {
         auto t = utc + m_zone->offset_minutes(utc) * 60;
-        auto days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-        return {model::date_from_days(days), static_cast<int>((t - days * 86400) / 60)};
+        auto day = ical_adapter::day_of(t);
+        return {day, static_cast<int>((t - model::days_since_epoch(day) * 86400) / 60)};
     }
 
     /** UID, or (RFC 2445 allowed none) the start and line. */

@@ -8,6 +8,7 @@
 
 namespace interop::ical_adapter {
 
+using adapter_support::lower_ascii;
 using adapter_support::trimmed;
 
 std::vector<std::string> split_list(std::string_view raw, bool text) {
@@ -29,11 +30,6 @@ std::vector<std::string> split_list(std::string_view raw, bool text) {
     for (auto& v : out)
         if (auto t = trimmed(text ? ical::unescape_text(v) : v); !t.empty()) values.push_back(t);
     return values;
-}
-
-std::string lower_ascii(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::optional<std::int64_t> duration_seconds(std::string_view v) {

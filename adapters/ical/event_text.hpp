@@ -22,8 +22,6 @@ struct people_and_places {
 /** `a, b` or `a,b` → {a, b}; escaped commas (`\,`) stay inside a value; TEXT escapes resolved when `text`. */
 std::vector<std::string> split_list(std::string_view raw, bool text);
 
-std::string lower_ascii(std::string s);
-
 /** A DURATION value (`PT1H30M`, `P1D`, `-PT15M`) in seconds. */
 std::optional<std::int64_t> duration_seconds(std::string_view v);
 

@@ -146,7 +146,7 @@ std::string offset_text(int minutes) {
 
 ical::component observance(const timetable::offset_change& c) {
     auto local = c.utc + c.offset_before * 60;
-    auto day = model::date_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+    auto day = day_of(local);
     ical::component o{c.daylight ? "DAYLIGHT" : "STANDARD", {}, {}, 0};
     o.properties.push_back(prop("DTSTART", local_stamp(day, static_cast<int>(local - model::days_since_epoch(day) * 86400))));
     o.properties.push_back(prop("TZOFFSETFROM", offset_text(c.offset_before)));
@@ -169,9 +169,11 @@ std::optional<std::pair<model::date, model::date>> school_span(const school_time
 
 std::string uid_of(const std::string& id, const std::string& school) { return id + "." + school + "@interop-hub"; }
 
+model::date day_of(std::int64_t t) { return model::date_from_days(t >= 0 ? t / 86400 : (t - 86399) / 86400); }
+
 std::string utc_stamp(std::int64_t t) {
-    auto days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-    return local_stamp(model::date_from_days(days), static_cast<int>(t - days * 86400)) + "Z";
+    auto day = day_of(t);
+    return local_stamp(day, static_cast<int>(t - model::days_since_epoch(day) * 86400)) + "Z";
 }
 
 std::vector<ical::component> course_events(const model::course& c, const std::vector<const model::session*>& changes,

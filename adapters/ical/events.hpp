@@ -49,5 +49,7 @@ ical::component vtimezone(const timetable::time_zone& zone, model::date from, mo
 
 /** `YYYYMMDDTHHMMSSZ` of an instant. */
 std::string utc_stamp(std::int64_t epoch_seconds);
+/** The day holding an instant given in seconds since the epoch (rounded down, before 1970 too). */
+model::date day_of(std::int64_t epoch_seconds);
 
 } // namespace interop::ical_adapter

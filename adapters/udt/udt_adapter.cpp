@@ -46,11 +46,6 @@ struct item {
 const std::set<std::string, std::less<>> wanted = {"annee", "debut_eleve", "fin_eleve", "fermeture", "init", "semaine", "salle", "prof", "mat",
                                                    "demi_seq", "div", "gpe", "rgpmt", "coens", "fiche", "ligfiche"};
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 /** `dd/mm/yyyy` (or ISO) → date. */
 std::optional<model::date> udt_date(const std::string& text) {
     if (text.size() == 10 && text[2] == '/' && text[5] == '/') return model::parse_date(text.substr(6) + "-" + text.substr(3, 2) + "-" + text.substr(0, 2));
@@ -75,7 +70,7 @@ std::vector<item> read_items(const io::input& in, const read_options& opt) {
     static const std::regex split_timetable(R"(udcal_12_([0-9]{2})\.xml$)");
     std::vector<item> out;
     for (const auto& e : in.entries()) {
-        auto name = lower(std::filesystem::path(e.name).filename().string());
+        auto name = adapter_support::lower_ascii(std::filesystem::path(e.name).filename().string());
         if (!name.ends_with(".xml") || (!name.starts_with("udcal_") && name != "semaines.xml")) continue;
         std::smatch m;
         int from_week = std::regex_search(name, m, split_timetable) ? std::stoi(m[1]) : 0;
@@ -373,7 +368,7 @@ private:
 
 confidence identify_udt(const io::input& in) {
     for (const auto& e : in.entries())
-        if (lower(std::filesystem::path(e.name).filename().string()).starts_with("udcal_")) return confidence::yes;
+        if (adapter_support::lower_ascii(std::filesystem::path(e.name).filename().string()).starts_with("udcal_")) return confidence::yes;
     return confidence::no;
 }
 

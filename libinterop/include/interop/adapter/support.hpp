@@ -24,6 +24,9 @@ xml::limits xml_limits(const read_options& opt);
 /** `text` without a leading UTF-8 byte order mark and white space. */
 std::string_view skip_bom_and_space(std::string_view text);
 
+/** `text` with ASCII letters in lower case (vendor names and codes compared without case). */
+std::string lower_ascii(std::string text);
+
 /** `text` without white space at either end. */
 std::string trimmed(std::string_view text);
 
