@@ -1,0 +1,100 @@
+#include "auth/authenticator.hpp"
+
+#include "auth/encoding.hpp"
+#include "auth/jwt.hpp"
+#include "auth/password.hpp"
+
+#include <algorithm>
+
+namespace hubd {
+
+namespace {
+
+constexpr std::size_t max_cached_tokens = 10000;
+
+bool contains(const std::vector<std::string>& items, std::string_view item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+} // namespace
+
+bool principal::has_scope(std::string_view scope) const { return contains(scopes, scope); }
+
+bool principal::sees(std::string_view school) const { return contains(schools, "*") || contains(schools, school); }
+
+const std::vector<std::string>& known_scopes() {
+    static const std::vector<std::string> scopes = [] {
+        std::vector<std::string> out;
+        for (const char* domain : {"roster", "timetable", "attendance", "grades", "homework", "discipline", "news", "notifications"})
+            for (const char* verb : {":read", ":write"}) out.push_back(std::string(domain) + verb);
+        out.push_back("admin");
+        out.push_back("audit");
+        return out;
+    }();
+    return scopes;
+}
+
+authenticator::authenticator(store& s, signing_key key, auth_settings settings, std::function<millis()> clock)
+    : m_store(s), m_key(std::move(key)), m_settings(std::move(settings)), m_clock(std::move(clock)) {}
+
+std::optional<issued_token> authenticator::issue(const std::string& client_id, const std::string& secret,
+                                                 const std::vector<std::string>& requested) {
+    const auto client = m_store.client(client_id);
+    if (!client || client->revoked || !verify_secret(secret, client->secret_hash)) return std::nullopt;
+    issued_token out;
+    if (requested.empty()) {
+        out.scopes = client->scopes;
+    } else {
+        for (const auto& s : requested)
+            if (!contains(client->scopes, s)) return issued_token{}; // asked beyond its grant: invalid_scope
+        out.scopes = requested;
+    }
+    const auto now = now_seconds();
+    token_claims claims{m_settings.issuer, m_settings.audience, client->id, out.scopes, now, now, now + m_settings.token_seconds,
+                        random_hex(12)};
+    out.token = issue_token(claims, m_key);
+    out.expires_in = m_settings.token_seconds;
+    return out;
+}
+
+std::optional<principal> authenticator::verify(std::string_view token) {
+    const auto now = now_seconds();
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_cache.find(std::string(token));
+        if (it != m_cache.end()) {
+            if (now < it->second.expires) return it->second.who;
+            m_cache.erase(it);
+        }
+    }
+    const auto check = verify_token(token, m_key, m_settings.issuer, m_settings.audience, now);
+    if (!check.claims) return std::nullopt;
+    const auto client = m_store.client(check.claims->subject);
+    if (!client || client->revoked) return std::nullopt;
+    principal who{client->id, check.claims->scopes, client->schools};
+    std::lock_guard lock(m_mutex);
+    if (m_cache.size() >= max_cached_tokens) m_cache.clear();
+    m_cache.emplace(std::string(token), cached{who, check.claims->expires});
+    return who;
+}
+
+void authenticator::forget(const std::string& client_id) {
+    std::lock_guard lock(m_mutex);
+    std::erase_if(m_cache, [&](const auto& entry) { return entry.second.who.client == client_id; });
+}
+
+std::pair<client_row, std::string> authenticator::add_client(const std::string& name, std::vector<std::string> scopes,
+                                                             std::vector<std::string> schools) {
+    client_row row;
+    row.id = "cl_" + random_hex(8);
+    row.name = name;
+    const auto secret = random_hex(24);
+    row.secret_hash = hash_secret(secret, m_settings.secret_iterations);
+    row.scopes = std::move(scopes);
+    row.schools = std::move(schools);
+    row.created_at = m_clock();
+    m_store.add_client(row);
+    return {row, secret};
+}
+
+} // namespace hubd

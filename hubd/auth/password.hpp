@@ -1,0 +1,17 @@
+#pragma once
+/** @file Client secrets stored as slow salted hashes (PBKDF2-HMAC-SHA256). */
+
+#include <string>
+#include <string_view>
+
+namespace hubd {
+
+/** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+inline constexpr int default_secret_iterations = 600000;
+
+/** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (base64url), with a fresh 16-byte salt. */
+std::string hash_secret(std::string_view secret, int iterations = default_secret_iterations);
+/** Constant-time check of a secret against a stored hash; false on any malformed hash. */
+bool verify_secret(std::string_view secret, std::string_view stored);
+
+} // namespace hubd

@@ -1,0 +1,35 @@
+#include "hub.hpp"
+
+#include "store/sqlite_store.hpp"
+
+#include <interop/adapters.hpp>
+
+#include <chrono>
+
+namespace hubd {
+
+namespace {
+
+std::unique_ptr<store> open_store(const std::filesystem::path& data) {
+    std::filesystem::create_directories(data / "spool");
+    return open_sqlite_store(data / "hub.sqlite");
+}
+
+interop::registry all_formats() {
+    interop::registry r;
+    interop::register_all_adapters(r);
+    return r;
+}
+
+} // namespace
+
+millis system_clock_millis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+hub::hub(hub_settings settings, std::function<millis()> clock)
+    : m_settings(std::move(settings)), m_clock(std::move(clock)), m_store(open_store(m_settings.data)), m_formats(all_formats()),
+      m_auth(*m_store, signing_key::load_or_create(m_settings.data / "signing-key.pem"), m_settings.auth, m_clock),
+      m_importer(*m_store, m_formats, m_clock), m_router(make_router()) {}
+
+} // namespace hubd

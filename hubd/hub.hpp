@@ -1,0 +1,60 @@
+#pragma once
+/** @file Everything a route works with: the store, the formats, auth, imports, the clock. */
+
+#include "auth/authenticator.hpp"
+#include "change_signal.hpp"
+#include "import/importer.hpp"
+#include "router.hpp"
+#include "store/store.hpp"
+
+#include <interop/adapter/registry.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+namespace hubd {
+
+struct hub_settings {
+    std::filesystem::path data;             ///< the data folder: store, keys, spool
+    auth_settings auth;
+    std::size_t max_import_bytes = 256U << 20;
+    std::size_t default_page = 100, max_page = 1000;
+    int max_wait_seconds = 60;              ///< longest long-poll
+};
+
+class hub {
+public:
+    /** Opens the store and the key in the data folder (creating both if absent). */
+    hub(hub_settings settings, std::function<millis()> clock);
+    hub(const hub&) = delete;
+    hub& operator=(const hub&) = delete;
+
+    store& db() { return *m_store; }
+    const interop::registry& formats() const { return m_formats; }
+    authenticator& auth() { return m_auth; }
+    importer& imports() { return m_importer; }
+    change_signal& changes() { return m_changes; }
+    const router& routes() const { return m_router; }
+    const hub_settings& settings() const { return m_settings; }
+    millis now() const { return m_clock(); }
+    std::filesystem::path spool() const { return m_settings.data / "spool"; }
+
+    /** Routes a request (the session's one call). */
+    http::response handle(const http::request& req) { return m_router.handle(req, *this); }
+
+private:
+    hub_settings m_settings;
+    std::function<millis()> m_clock;
+    std::unique_ptr<store> m_store;
+    interop::registry m_formats;
+    authenticator m_auth;
+    importer m_importer;
+    change_signal m_changes;
+    router m_router;
+};
+
+/** The wall clock in milliseconds. */
+millis system_clock_millis();
+
+} // namespace hubd

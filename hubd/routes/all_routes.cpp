@@ -1,0 +1,16 @@
+#include "routes/routes.hpp"
+
+namespace hubd {
+
+router make_router() {
+    router r;
+    add_health_routes(r);
+    add_token_routes(r);
+    add_client_routes(r);
+    add_import_routes(r);
+    add_change_routes(r);
+    add_school_routes(r);
+    return r;
+}
+
+} // namespace hubd

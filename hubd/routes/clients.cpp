@@ -1,0 +1,94 @@
+// The admin API for clients: POST/GET /v1/clients, DELETE /v1/clients/{id} (scope admin).
+#include "hub.hpp"
+#include "json_writer.hpp"
+#include "routes/access.hpp"
+#include "routes/routes.hpp"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+
+namespace hubd {
+
+namespace {
+
+void write_client(json_writer& w, const client_row& c) {
+    w.StartObject();
+    w.member("client_id", c.id).member("name", c.name).member("scopes", c.scopes).member("schools", c.schools);
+    w.member("created_at", iso_time(c.created_at)).member("revoked", c.revoked);
+    w.EndObject();
+}
+
+std::optional<std::vector<std::string>> string_array(const rapidjson::Value& doc, const char* name) {
+    auto it = doc.FindMember(name);
+    if (it == doc.MemberEnd() || !it->value.IsArray()) return std::nullopt;
+    std::vector<std::string> out;
+    for (const auto& v : it->value.GetArray()) {
+        if (!v.IsString() || v.GetStringLength() == 0) return std::nullopt;
+        out.emplace_back(v.GetString(), v.GetStringLength());
+    }
+    return out;
+}
+
+template <class F> http::response as_admin(const http::request& req, hub& h, F&& f) {
+    auto who = authenticate(req, h);
+    if (auto* refused = std::get_if<http::response>(&who)) return std::move(*refused);
+    if (!std::get<principal>(who).has_scope("admin")) return missing_scope("admin");
+    return f();
+}
+
+http::response add_client(const http::request& req, const path_params&, hub& h) {
+    return as_admin(req, h, [&] {
+        rapidjson::Document doc;
+        doc.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
+        if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("name") || !doc["name"].IsString())
+            return http::error_response(400, "invalid_body", R"(expected {"name": …, "scopes": […], "schools": […]})");
+        const auto scopes = string_array(doc, "scopes"), schools = string_array(doc, "schools");
+        if (!scopes || !schools) return http::error_response(400, "invalid_body", "scopes and schools must be arrays of strings");
+        for (const auto& s : *scopes)
+            if (std::find(known_scopes().begin(), known_scopes().end(), s) == known_scopes().end())
+                return http::error_response(400, "invalid_scope", "unknown scope " + s);
+        auto [row, secret] = h.auth().add_client(doc["name"].GetString(), *scopes, *schools);
+        json_writer w;
+        w.StartObject();
+        w.member("client_id", row.id).member("client_secret", secret).member("name", row.name);
+        w.member("scopes", row.scopes).member("schools", row.schools);
+        w.EndObject();
+        auto res = http::json_response(201, w.str());
+        res.set("Location", "/v1/clients/" + row.id);
+        return res;
+    });
+}
+
+http::response list_clients(const http::request& req, const path_params&, hub& h) {
+    return as_admin(req, h, [&] {
+        json_writer w;
+        w.StartObject();
+        w.Key("clients");
+        w.StartArray();
+        for (const auto& c : h.db().clients()) write_client(w, c);
+        w.EndArray();
+        w.EndObject();
+        return http::json_response(200, w.str());
+    });
+}
+
+http::response revoke_client(const http::request& req, const path_params& p, hub& h) {
+    return as_admin(req, h, [&] {
+        if (!h.db().revoke_client(p.at("id"))) return http::error_response(404, "not_found", "no such client");
+        h.auth().forget(p.at("id"));
+        http::response res;
+        res.status = 204;
+        return res;
+    });
+}
+
+} // namespace
+
+void add_client_routes(router& r) {
+    r.add({"POST", "/v1/clients", add_client});
+    r.add({"GET", "/v1/clients", list_clients});
+    r.add({"DELETE", "/v1/clients/{id}", revoke_client});
+}
+
+} // namespace hubd

@@ -1,0 +1,32 @@
+// GET /healthz (the process answers) and GET /readyz (the store answers too).
+#include "hub.hpp"
+#include "json_writer.hpp"
+#include "routes/routes.hpp"
+
+namespace hubd {
+
+namespace {
+
+http::response healthz(const http::request&, const path_params&, hub&) { return http::json_response(200, R"({"status":"ok"})"); }
+
+http::response readyz(const http::request&, const path_params&, hub& h) {
+    json_writer w;
+    w.StartObject();
+    try {
+        const auto seq = h.db().last_seq();
+        w.member("status", "ready").member("last_seq", seq);
+        w.EndObject();
+        return http::json_response(200, w.str());
+    } catch (const std::exception&) {
+        return http::error_response(503, "store_unavailable", "the store does not answer");
+    }
+}
+
+} // namespace
+
+void add_health_routes(router& r) {
+    r.add({"GET", "/healthz", healthz});
+    r.add({"GET", "/readyz", readyz});
+}
+
+} // namespace hubd

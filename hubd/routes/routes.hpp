@@ -1,0 +1,15 @@
+#pragma once
+/** @file One registration function per resource file. */
+
+#include "router.hpp"
+
+namespace hubd {
+
+void add_health_routes(router& r);
+void add_token_routes(router& r);
+void add_client_routes(router& r);
+void add_import_routes(router& r);
+void add_change_routes(router& r);
+void add_school_routes(router& r);
+
+} // namespace hubd

@@ -1,0 +1,64 @@
+#include "store/migrations.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace hubd::sqlite {
+
+namespace {
+
+// Append only: a released migration never changes; a new schema is a new entry.
+constexpr std::string_view migrations[] = {
+    // 1: records with their filter columns, the change feed, imports, clients.
+    R"sql(
+CREATE TABLE records (
+  school TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
+  json TEXT NOT NULL, hash TEXT NOT NULL,
+  first_day TEXT, last_day TEXT,
+  seq INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  PRIMARY KEY (school, kind, id)) WITHOUT ROWID;
+CREATE INDEX records_updated ON records (school, kind, updated_at);
+CREATE TABLE record_refs (
+  school TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX record_refs_owner ON record_refs (school, kind, id);
+CREATE INDEX record_refs_value ON record_refs (school, value, field);
+CREATE TABLE changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL,
+  school TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
+  at INTEGER NOT NULL, import_id TEXT NOT NULL);
+CREATE INDEX changes_school ON changes (school, seq);
+CREATE TABLE imports (
+  id TEXT PRIMARY KEY, school TEXT NOT NULL, client TEXT NOT NULL, format TEXT NOT NULL,
+  status TEXT NOT NULL, report TEXT NOT NULL, received_at INTEGER NOT NULL, finished_at INTEGER NOT NULL);
+CREATE TABLE clients (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, secret_hash TEXT NOT NULL,
+  scopes TEXT NOT NULL, schools TEXT NOT NULL, created_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0);
+)sql",
+};
+
+int current_version(database& db) {
+    auto st = db.prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+} // namespace
+
+int latest_schema_version() { return static_cast<int>(std::size(migrations)); }
+
+int migrate(database& db) {
+    int version = current_version(db);
+    if (version > latest_schema_version())
+        throw error("sqlite: the store has schema version " + std::to_string(version) + ", newer than this hubd (" +
+                    std::to_string(latest_schema_version()) + "); run a newer hubd");
+    for (; version < latest_schema_version(); ++version) {
+        transaction tx(db);
+        db.exec(migrations[version]);
+        db.exec("PRAGMA user_version=" + std::to_string(version + 1));
+        tx.commit();
+    }
+    return version;
+}
+
+} // namespace hubd::sqlite
