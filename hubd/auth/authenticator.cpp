@@ -78,6 +78,14 @@ std::optional<principal> authenticator::verify(std::string_view token) {
     return who;
 }
 
+std::optional<principal> authenticator::by_certificate(const std::string& fingerprint) {
+    const auto it = m_settings.certificate_clients.find(fingerprint);
+    if (it == m_settings.certificate_clients.end()) return std::nullopt;
+    const auto client = m_store.client(it->second);
+    if (!client || client->revoked) return std::nullopt;
+    return principal{client->id, client->scopes, client->schools};
+}
+
 void authenticator::forget(const std::string& client_id) {
     std::lock_guard lock(m_mutex);
     std::erase_if(m_cache, [&](const auto& entry) { return entry.second.who.client == client_id; });

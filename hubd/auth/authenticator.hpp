@@ -5,6 +5,7 @@
 #include "store/store.hpp"
 
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@ struct auth_settings {
     std::string audience = "hubd";
     std::int64_t token_seconds = 900;
     int secret_iterations = 600000;
+    /** SHA-256 fingerprint (hex) of a verified TLS client certificate → the client it authenticates. */
+    std::map<std::string, std::string> certificate_clients;
 };
 
 struct issued_token {
@@ -47,6 +50,8 @@ public:
     /** Creates a client; returns its row and its secret (shown once). */
     std::pair<client_row, std::string> add_client(const std::string& name, std::vector<std::string> scopes, std::vector<std::string> schools);
 
+    /** The client a verified TLS client certificate stands for, with all its scopes; nullopt if none. */
+    std::optional<principal> by_certificate(const std::string& fingerprint);
     /** Forgets the client's cached tokens, so a revocation takes effect at once. */
     void forget(const std::string& client_id);
 

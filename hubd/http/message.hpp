@@ -23,6 +23,7 @@ struct request {
     fields headers;      ///< names lowercased
     std::string body;
     std::string remote;  ///< peer address, for logs
+    std::string client_certificate; ///< SHA-256 fingerprint of a verified TLS client certificate
 
     /** Builds path and query from `target`; false when it is not a valid origin-form target. */
     bool parse_target();

@@ -56,9 +56,13 @@ public:
     /** Writes the changes: puts, then a full snapshot's missing records, then stated deletions. */
     void apply(store_writer& w, const std::vector<std::string>& snapshot_kinds) {
         m_writer = &w;
-        for (auto& [kind, records] : m_incoming) put_kind(kind, records, is_snapshot(snapshot_kinds, kind));
-        for (const auto& kind : snapshot_kinds)
-            if (!m_incoming.count(kind)) put_kind(kind, {}, true);
+        // In dataset order, so that a consumer of the feed meets a class before its memberships.
+        for (const auto& info : all_kinds()) {
+            const std::string kind(info.kind);
+            auto it = m_incoming.find(kind);
+            const bool snapshot = is_snapshot(snapshot_kinds, kind);
+            if (it != m_incoming.end() || snapshot) put_kind(kind, it != m_incoming.end() ? it->second : records_by_id{}, snapshot);
+        }
         for (const auto& d : m_deletions) delete_stated(d);
     }
 

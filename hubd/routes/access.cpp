@@ -11,6 +11,8 @@ caller authenticate(const http::request& req, hub& h) {
     constexpr std::string_view bearer = "bearer ";
     if (header && header->size() > bearer.size() && http::lower(header->substr(0, bearer.size())) == bearer)
         if (auto who = h.auth().verify(std::string_view(*header).substr(bearer.size()))) return *who;
+    if (!header && !req.client_certificate.empty())
+        if (auto who = h.auth().by_certificate(req.client_certificate)) return *who;
     auto res = http::error_response(401, header ? "invalid_token" : "unauthorized",
                                     header ? "the access token is invalid or expired" : "an access token is required");
     res.set("WWW-Authenticate", header ? R"(Bearer realm="hubd", error="invalid_token")" : R"(Bearer realm="hubd")");

@@ -1,0 +1,165 @@
+// hubd: the hub daemon's command line.
+#include "config.hpp"
+#include "hub.hpp"
+#include "json_writer.hpp"
+#include "log.hpp"
+#include "server/server.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char* usage = R"(hubd — the Interop Hub daemon
+
+Usage:
+  hubd serve --data DIR [--listen ADDR:PORT] [--config FILE]
+      Serves the hub's HTTP API. Port 0 picks a free port; the address it listens on is
+      printed on stdout as {"listening": "ADDR:PORT"}. Logs go to stderr as JSON lines.
+      SIGTERM or SIGINT stop it: in-flight requests finish within the grace period.
+  hubd client add --data DIR --name NAME --scopes S,... --schools UAI,...
+      Creates a client and prints {"client_id", "client_secret", ...} as JSON; the secret
+      is shown only this once. --schools '*' gives every school.
+  hubd client list --data DIR
+  hubd client revoke --data DIR CLIENT_ID
+
+Scopes: roster, timetable, attendance, grades, homework, discipline, news, notifications,
+each as DOMAIN:read or DOMAIN:write; admin (clients); audit.
+
+Options:
+  --data DIR      the data folder (store, signing key, spool); created if absent
+  --listen A:P    address and port, default 127.0.0.1:8080 (or the configuration's)
+  --config FILE   JSON configuration (see examples/hubd/hubd.json); flags override it
+  --help          this text
+
+Exit codes: 0 ok, 1 failure, 2 usage.
+)";
+
+struct args {
+    std::vector<std::string> words;
+    std::map<std::string, std::string> options;
+    bool help = false;
+};
+
+std::optional<args> parse(int argc, char** argv) {
+    args a;
+    for (int i = 1; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s == "--help" || s == "-h") {
+            a.help = true;
+        } else if (s.starts_with("--")) {
+            if (i + 1 >= argc) return std::nullopt;
+            a.options[s.substr(2)] = argv[++i];
+        } else {
+            a.words.push_back(s);
+        }
+    }
+    return a;
+}
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (end > start) out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+int usage_error(const std::string& why) {
+    std::cerr << "hubd: " << why << "\n(hubd --help tells the commands)\n";
+    return 2;
+}
+
+hubd::config settings_of(const args& a) {
+    hubd::config c;
+    if (auto it = a.options.find("config"); it != a.options.end()) c = hubd::load_config(it->second);
+    if (auto it = a.options.find("data"); it != a.options.end()) c.hub.data = it->second;
+    if (auto it = a.options.find("listen"); it != a.options.end()) hubd::set_listen(c.server, it->second);
+    if (c.hub.data.empty()) throw std::invalid_argument("--data DIR is required");
+    return c;
+}
+
+int serve(const args& a) {
+    const auto c = settings_of(a);
+    hubd::hub h(c.hub, hubd::system_clock_millis);
+    hubd::server srv(h, c.server);
+    const auto where = c.server.address + ":" + std::to_string(srv.port());
+    std::printf("{\"listening\":\"%s\"}\n", where.c_str());
+    std::fflush(stdout);
+    hubd::log_event("info", "listening", {{"address", where}, {"data", c.hub.data.string()}, {"tls", c.server.tls.enabled() ? "on" : "off"}});
+    srv.run();
+    hubd::log_event("info", "stopped");
+    return 0;
+}
+
+void print_client(hubd::json_writer& w, const hubd::client_row& c) {
+    w.StartObject();
+    w.member("client_id", c.id).member("name", c.name).member("scopes", c.scopes).member("schools", c.schools);
+    w.member("created_at", hubd::iso_time(c.created_at)).member("revoked", c.revoked);
+    w.EndObject();
+}
+
+int client(const args& a) {
+    const auto c = settings_of(a);
+    hubd::hub h(c.hub, hubd::system_clock_millis);
+    const std::string verb = a.words.size() > 1 ? a.words[1] : "";
+    hubd::json_writer w;
+    if (verb == "add") {
+        if (!a.options.count("name") || !a.options.count("scopes") || !a.options.count("schools"))
+            return usage_error("client add needs --name, --scopes and --schools");
+        const auto scopes = split(a.options.at("scopes"));
+        for (const auto& s : scopes)
+            if (std::find(hubd::known_scopes().begin(), hubd::known_scopes().end(), s) == hubd::known_scopes().end())
+                return usage_error("unknown scope " + s);
+        auto [row, secret] = h.auth().add_client(a.options.at("name"), scopes, split(a.options.at("schools")));
+        w.StartObject();
+        w.member("client_id", row.id).member("client_secret", secret).member("name", row.name);
+        w.member("scopes", row.scopes).member("schools", row.schools);
+        w.EndObject();
+    } else if (verb == "list") {
+        w.StartArray();
+        for (const auto& row : h.db().clients()) print_client(w, row);
+        w.EndArray();
+    } else if (verb == "revoke" && a.words.size() == 3) {
+        if (!h.db().revoke_client(a.words[2])) {
+            std::cerr << "hubd: no client " << a.words[2] << "\n";
+            return 1;
+        }
+        w.StartObject();
+        w.member("client_id", a.words[2]).member("revoked", true);
+        w.EndObject();
+    } else {
+        return usage_error("client wants add, list or revoke ID");
+    }
+    std::cout << w.str() << "\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const auto a = parse(argc, argv);
+    if (!a) return usage_error("an option lacks its value");
+    if (a->help || a->words.empty()) {
+        std::cout << usage;
+        return a->help ? 0 : 2;
+    }
+    try {
+        if (a->words[0] == "serve") return serve(*a);
+        if (a->words[0] == "client") return client(*a);
+        return usage_error("unknown command " + a->words[0]);
+    } catch (const std::invalid_argument& e) {
+        return usage_error(e.what());
+    } catch (const std::exception& e) {
+        std::cerr << "hubd: " << e.what() << "\n";
+        return 1;
+    }
+}
