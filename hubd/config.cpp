@@ -123,6 +123,12 @@ config load_config(const std::filesystem::path& file) {
         r.text(*v, "audience", c.hub.auth.audience, "auth.");
         r.number(*v, "token_seconds", c.hub.auth.token_seconds, "auth.");
     }
+    if (const auto* v = r.object(doc, "webhooks")) {
+        r.number(*v, "max_attempts", c.delivery.max_attempts, "webhooks.");
+        r.number(*v, "first_backoff_ms", c.delivery.first_backoff, "webhooks.");
+        r.number(*v, "max_backoff_ms", c.delivery.max_backoff, "webhooks.");
+        r.seconds(*v, "timeout_seconds", c.delivery_timeout, "webhooks.");
+    }
     if (c.server.io_threads < 1 || c.server.worker_threads < 1) fail(file, "io_threads and worker_threads must be at least 1");
     return c;
 }

@@ -1,6 +1,7 @@
 #pragma once
 /** @file hubd's configuration: one JSON file, then command-line flags over it. */
 
+#include "delivery/deliverer.hpp"
 #include "hub.hpp"
 
 #include <chrono>
@@ -34,6 +35,8 @@ struct server_settings {
 struct config {
     hub_settings hub;
     server_settings server;
+    delivery_settings delivery;
+    std::chrono::seconds delivery_timeout{10}; ///< one webhook post, connect to answer
 };
 
 /** @throws std::runtime_error naming the file and the problem */

@@ -30,6 +30,7 @@ millis system_clock_millis() {
 hub::hub(hub_settings settings, std::function<millis()> clock)
     : m_settings(std::move(settings)), m_clock(std::move(clock)), m_store(open_store(m_settings.data)), m_formats(all_formats()),
       m_auth(*m_store, signing_key::load_or_create(m_settings.data / "signing-key.pem"), m_settings.auth, m_clock),
-      m_importer(*m_store, m_formats, m_clock), m_router(make_router()) {}
+      m_importer(*m_store, m_formats, m_clock), m_router(make_router()),
+      m_audit(std::make_unique<audit_log>(*m_store)) {}
 
 } // namespace hubd

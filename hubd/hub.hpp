@@ -1,6 +1,7 @@
 #pragma once
 /** @file Everything a route works with: the store, the formats, auth, imports, the clock. */
 
+#include "audit/audit_log.hpp"
 #include "auth/authenticator.hpp"
 #include "change_signal.hpp"
 #include "import/importer.hpp"
@@ -35,6 +36,7 @@ public:
     authenticator& auth() { return m_auth; }
     importer& imports() { return m_importer; }
     change_signal& changes() { return m_changes; }
+    audit_log& audit() { return *m_audit; }
     const router& routes() const { return m_router; }
     const hub_settings& settings() const { return m_settings; }
     millis now() const { return m_clock(); }
@@ -52,6 +54,7 @@ private:
     importer m_importer;
     change_signal m_changes;
     router m_router;
+    std::unique_ptr<audit_log> m_audit; // last: flushes into the store as the hub goes
 };
 
 /** The wall clock in milliseconds. */

@@ -1,11 +1,20 @@
 // hubd: the hub daemon's command line.
+#include "audit/verify.hpp"
+#include "auth/jwt.hpp"
 #include "config.hpp"
+#include "delivery/deliverer.hpp"
+#include "delivery/http_post.hpp"
 #include "hub.hpp"
 #include "json_writer.hpp"
 #include "log.hpp"
 #include "server/server.hpp"
 
+#include "store/sqlite_store.hpp"
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -26,6 +35,11 @@ Usage:
       is shown only this once. --schools '*' gives every school.
   hubd client list --data DIR
   hubd client revoke --data DIR CLIENT_ID
+  hubd audit verify --data DIR [--checkpoint FILE]
+      Checks the audit log offline: every entry's hash, the chain between them, no gap;
+      with a checkpoint (the JWS from GET /v1/audit/checkpoint, in a file), its signature
+      and that the log still holds the entry it names. Prints a JSON verdict; exit 0 when
+      the chain holds, 1 when it does not (the verdict names the first entry that fails).
 
 Scopes: roster, timetable, attendance, grades, homework, discipline, news, notifications,
 each as DOMAIN:read or DOMAIN:write; admin (clients); audit.
@@ -91,11 +105,14 @@ int serve(const args& a) {
     const auto c = settings_of(a);
     hubd::hub h(c.hub, hubd::system_clock_millis);
     hubd::server srv(h, c.server);
+    hubd::deliverer webhooks(h.db(), h.changes(), hubd::make_http_sender(c.delivery_timeout), c.delivery, hubd::system_clock_millis);
+    webhooks.start();
     const auto where = c.server.address + ":" + std::to_string(srv.port());
     std::printf("{\"listening\":\"%s\"}\n", where.c_str());
     std::fflush(stdout);
     hubd::log_event("info", "listening", {{"address", where}, {"data", c.hub.data.string()}, {"tls", c.server.tls.enabled() ? "on" : "off"}});
     srv.run();
+    webhooks.stop(); // the attempt in progress finishes (bounded by its timeout)
     hubd::log_event("info", "stopped");
     return 0;
 }
@@ -120,6 +137,7 @@ int client(const args& a) {
             if (std::find(hubd::known_scopes().begin(), hubd::known_scopes().end(), s) == hubd::known_scopes().end())
                 return usage_error("unknown scope " + s);
         auto [row, secret] = h.auth().add_client(a.options.at("name"), scopes, split(a.options.at("schools")));
+        h.audit().record({0, h.now(), "cli", "client.add", "", "", 0, row.id + " " + row.name, "", ""});
         w.StartObject();
         w.member("client_id", row.id).member("client_secret", secret).member("name", row.name);
         w.member("scopes", row.scopes).member("schools", row.schools);
@@ -133,6 +151,7 @@ int client(const args& a) {
             std::cerr << "hubd: no client " << a.words[2] << "\n";
             return 1;
         }
+        h.audit().record({0, h.now(), "cli", "client.revoke", "", "", 0, a.words[2], "", ""});
         w.StartObject();
         w.member("client_id", a.words[2]).member("revoked", true);
         w.EndObject();
@@ -141,6 +160,45 @@ int client(const args& a) {
     }
     std::cout << w.str() << "\n";
     return 0;
+}
+
+std::string read_text(const std::string& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot read " + file);
+    std::stringstream s;
+    s << in.rdbuf();
+    auto text = s.str();
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+/** The checkpoint file holds the JWS, or the JSON that GET /v1/audit/checkpoint returned. */
+std::string checkpoint_jws(const std::string& text) {
+    const auto at = text.find("\"checkpoint\"");
+    if (at == std::string::npos) return text;
+    const auto open = text.find('"', text.find(':', at) + 1);
+    const auto close = text.find('"', open + 1);
+    return text.substr(open + 1, close - open - 1);
+}
+
+int audit(const args& a) {
+    if (a.words.size() != 2 || a.words[1] != "verify") return usage_error("audit wants verify");
+    const auto c = settings_of(a);
+    if (!std::filesystem::exists(c.hub.data / "hub.sqlite")) throw std::runtime_error("no hub store in " + c.hub.data.string());
+    auto store = hubd::open_sqlite_store(c.hub.data / "hub.sqlite");
+    const auto key = hubd::signing_key::load(c.hub.data / "signing-key.pem");
+    std::optional<std::string> checkpoint;
+    if (auto it = a.options.find("checkpoint"); it != a.options.end()) checkpoint = checkpoint_jws(read_text(it->second));
+    const auto v = hubd::verify_audit(*store, checkpoint, key);
+    hubd::json_writer w;
+    w.StartObject();
+    w.member("ok", v.ok).member("entries", v.entries).member("head_seq", v.head_seq).member("head_hash", v.head_hash);
+    if (checkpoint) w.member("checkpoint_checked", v.checkpoint_checked);
+    if (v.bad_seq) w.member("first_bad_seq", *v.bad_seq);
+    if (!v.problem.empty()) w.member("problem", v.problem);
+    w.EndObject();
+    std::cout << w.str() << "\n";
+    return v.ok ? 0 : 1;
 }
 
 } // namespace
@@ -155,6 +213,7 @@ int main(int argc, char** argv) {
     try {
         if (a->words[0] == "serve") return serve(*a);
         if (a->words[0] == "client") return client(*a);
+        if (a->words[0] == "audit") return audit(*a);
         return usage_error("unknown command " + a->words[0]);
     } catch (const std::invalid_argument& e) {
         return usage_error(e.what());

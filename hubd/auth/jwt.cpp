@@ -54,18 +54,32 @@ token_check reject(std::string why) { return {std::nullopt, std::move(why)}; }
 
 } // namespace
 
-std::string issue_token(const token_claims& c, const signing_key& key) {
+std::string sign_jws(std::string_view payload_json, const signing_key& key, std::string_view type) {
     json_writer header;
     header.StartObject();
-    header.member("alg", "ES256").member("typ", "JWT").member("kid", key.id());
+    header.member("alg", "ES256").member("typ", type).member("kid", key.id());
     header.EndObject();
+    const auto signing_input = base64url_encode(header.str()) + "." + base64url_encode(payload_json);
+    return signing_input + "." + base64url_encode(key.sign(signing_input));
+}
+
+std::optional<std::string> verify_jws(std::string_view jws, const signing_key& key) {
+    const auto dot1 = jws.find('.'), dot2 = jws.rfind('.');
+    if (dot1 == std::string_view::npos || dot1 == dot2 || jws.size() > max_token_bytes * 8) return std::nullopt;
+    const auto signature = base64url_decode(jws.substr(dot2 + 1));
+    if (!signature || !key.verify(jws.substr(0, dot2), *signature)) return std::nullopt;
+    const auto header = parse_part(jws.substr(0, dot1));
+    if (!header || string_member(*header, "alg") != "ES256") return std::nullopt;
+    return base64url_decode(jws.substr(dot1 + 1, dot2 - dot1 - 1));
+}
+
+std::string issue_token(const token_claims& c, const signing_key& key) {
     json_writer body;
     body.StartObject();
     body.member("iss", c.issuer).member("aud", c.audience).member("sub", c.subject).member("scope", join_scopes(c.scopes));
     body.member("iat", c.issued_at).member("nbf", c.not_before).member("exp", c.expires).member("jti", c.token_id);
     body.EndObject();
-    const auto signing_input = base64url_encode(header.str()) + "." + base64url_encode(body.str());
-    return signing_input + "." + base64url_encode(key.sign(signing_input));
+    return sign_jws(body.str(), key);
 }
 
 token_check verify_token(std::string_view token, const signing_key& key, const std::string& issuer, const std::string& audience,

@@ -19,6 +19,11 @@ struct token_claims {
 
 std::string issue_token(const token_claims& claims, const signing_key& key);
 
+/** A compact JWS (ES256) of any JSON payload: tokens, audit checkpoints. */
+std::string sign_jws(std::string_view payload_json, const signing_key& key, std::string_view type = "JWT");
+/** The payload of a compact JWS signed by `key` with ES256; nullopt otherwise. */
+std::optional<std::string> verify_jws(std::string_view jws, const signing_key& key);
+
 struct token_check {
     std::optional<token_claims> claims; ///< set when valid
     std::string problem;                ///< why not, for logs (never sent in detail)

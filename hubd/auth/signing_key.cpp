@@ -70,11 +70,13 @@ signing_key signing_key::generate() {
 }
 
 signing_key signing_key::load_or_create(const std::filesystem::path& file) {
-    if (!std::filesystem::exists(file)) {
-        auto key = generate();
-        write_private_pem(key.m_key.get(), file);
-        return key;
-    }
+    if (std::filesystem::exists(file)) return load(file);
+    auto key = generate();
+    write_private_pem(key.m_key.get(), file);
+    return key;
+}
+
+signing_key signing_key::load(const std::filesystem::path& file) {
     FILE* f = std::fopen(file.c_str(), "rb");
     if (!f) throw std::runtime_error("cannot read the signing key " + file.string());
     EVP_PKEY* key = PEM_read_PrivateKey(f, nullptr, nullptr, nullptr);

@@ -14,6 +14,8 @@ class signing_key {
 public:
     /** Reads the PEM private key at `file`, or generates one there (mode 0600) if absent. @throws std::runtime_error */
     static signing_key load_or_create(const std::filesystem::path& file);
+    /** Reads an existing key. @throws std::runtime_error when absent or not a P-256 private key */
+    static signing_key load(const std::filesystem::path& file);
     /** A key held only in memory (tests). */
     static signing_key generate();
 

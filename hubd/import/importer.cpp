@@ -1,5 +1,6 @@
 #include "import/importer.hpp"
 
+#include "delivery/outbox.hpp"
 #include "import/import_report.hpp"
 #include "import/record_index.hpp"
 #include "kinds.hpp"
@@ -71,10 +72,17 @@ private:
         return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
     }
 
-    void count_seq(std::uint64_t seq) {
+    void count_seq(std::uint64_t seq, change_kind op, const record_key& k) {
         if (!m_report.first_seq) m_report.first_seq = seq;
         m_report.last_seq = seq;
+        m_changes.push_back({seq, op, k.kind, k.school, k.id, m_at, m_req.id});
     }
+
+public:
+    /** The changes written, in sequence order. */
+    const std::vector<change_entry>& changes() const { return m_changes; }
+
+private:
 
     void put_kind(const std::string& kind, const records_by_id& records, bool snapshot) {
         auto& counts = m_report.kinds[kind];
@@ -87,7 +95,7 @@ private:
                 continue;
             }
             const auto op = it == existing.end() ? change_kind::created : change_kind::updated;
-            count_seq(m_writer->put(rec, op, m_req.id, m_at));
+            count_seq(m_writer->put(rec, op, m_req.id, m_at), op, {rec.kind, rec.school, rec.id});
             ++(op == change_kind::created ? counts.created : counts.updated);
         }
         if (snapshot)
@@ -98,7 +106,7 @@ private:
 
     void erase(const record_key& k) {
         if (auto seq = m_writer->erase(k, m_req.id, m_at)) {
-            count_seq(*seq);
+            count_seq(*seq, change_kind::deleted, k);
             ++m_report.kinds[k.kind].deleted;
         }
     }
@@ -127,6 +135,7 @@ private:
     millis m_at;
     std::map<std::string, records_by_id> m_incoming;
     std::vector<interop::model::deletion> m_deletions;
+    std::vector<change_entry> m_changes;
 };
 
 /** Feeds records to the apply step as the reader produces them. */
@@ -153,6 +162,19 @@ std::string describe_error(const interop::error& e, const import_request& req) {
     for (auto at = text.find(spooled); at != std::string::npos; at = text.find(spooled, at + req.source_name.size()))
         text.replace(at, spooled.size(), req.source_name);
     return text;
+}
+
+audit_entry audit_of(const import_row& row, const import_report& report) {
+    audit_entry e;
+    e.at = row.finished_at;
+    e.actor = row.client;
+    e.action = row.status == "succeeded" ? "import" : "import.failed";
+    e.school = row.school;
+    e.count = report.records;
+    const auto t = report.totals();
+    e.detail = row.id + " " + report.format + " created " + std::to_string(t.created) + " updated " + std::to_string(t.updated) +
+               " deleted " + std::to_string(t.deleted);
+    return e;
 }
 
 } // namespace
@@ -186,6 +208,8 @@ import_result importer::run(const import_request& req) {
         result.row.finished_at = m_clock();
         result.row.report_json = report.to_json(req.id, req.school, "succeeded", result.row.received_at, result.row.finished_at);
         writer->put_import(result.row);
+        enqueue_deliveries(*writer, apply.changes(), result.row.finished_at);
+        writer->append_audit(audit_of(result.row, report));
         writer->commit();
         return result;
     } catch (const interop::unsupported_format_error& e) {
@@ -209,6 +233,7 @@ import_result importer::run(const import_request& req) {
     result.row.report_json = report.to_json(req.id, req.school, "failed", result.row.received_at, result.row.finished_at);
     auto writer = m_store.write();
     writer->put_import(result.row);
+    writer->append_audit(audit_of(result.row, report));
     writer->commit();
     return result;
 }

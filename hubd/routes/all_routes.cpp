@@ -10,6 +10,8 @@ router make_router() {
     add_import_routes(r);
     add_change_routes(r);
     add_school_routes(r);
+    add_subscription_routes(r);
+    add_audit_routes(r);
     return r;
 }
 

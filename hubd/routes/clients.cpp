@@ -34,11 +34,11 @@ template <class F> http::response as_admin(const http::request& req, hub& h, F&&
     auto who = authenticate(req, h);
     if (auto* refused = std::get_if<http::response>(&who)) return std::move(*refused);
     if (!std::get<principal>(who).has_scope("admin")) return missing_scope("admin");
-    return f();
+    return f(std::get<principal>(who));
 }
 
 http::response add_client(const http::request& req, const path_params&, hub& h) {
-    return as_admin(req, h, [&] {
+    return as_admin(req, h, [&](const principal& admin) {
         rapidjson::Document doc;
         doc.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
         if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("name") || !doc["name"].IsString())
@@ -49,6 +49,7 @@ http::response add_client(const http::request& req, const path_params&, hub& h) 
             if (std::find(known_scopes().begin(), known_scopes().end(), s) == known_scopes().end())
                 return http::error_response(400, "invalid_scope", "unknown scope " + s);
         auto [row, secret] = h.auth().add_client(doc["name"].GetString(), *scopes, *schools);
+        h.audit().record({0, h.now(), admin.client, "client.add", "", "", 0, row.id + " " + row.name, "", ""});
         json_writer w;
         w.StartObject();
         w.member("client_id", row.id).member("client_secret", secret).member("name", row.name);
@@ -61,7 +62,7 @@ http::response add_client(const http::request& req, const path_params&, hub& h) 
 }
 
 http::response list_clients(const http::request& req, const path_params&, hub& h) {
-    return as_admin(req, h, [&] {
+    return as_admin(req, h, [&](const principal&) {
         json_writer w;
         w.StartObject();
         w.Key("clients");
@@ -74,9 +75,10 @@ http::response list_clients(const http::request& req, const path_params&, hub& h
 }
 
 http::response revoke_client(const http::request& req, const path_params& p, hub& h) {
-    return as_admin(req, h, [&] {
+    return as_admin(req, h, [&](const principal& admin) {
         if (!h.db().revoke_client(p.at("id"))) return http::error_response(404, "not_found", "no such client");
         h.auth().forget(p.at("id"));
+        h.audit().record({0, h.now(), admin.client, "client.revoke", "", "", 0, p.at("id"), "", ""});
         http::response res;
         res.status = 204;
         return res;

@@ -11,5 +11,7 @@ void add_client_routes(router& r);
 void add_import_routes(router& r);
 void add_change_routes(router& r);
 void add_school_routes(router& r);
+void add_subscription_routes(router& r);
+void add_audit_routes(router& r);
 
 } // namespace hubd

@@ -143,6 +143,8 @@ http::response list_records(const http::request& req, const path_params& p, hub&
     auto records = h.db().records(q);
     const bool more = records.size() == q.limit;
     if (more) records.pop_back();
+    if (checked.kind->personal && !records.empty())
+        h.audit().record({0, h.now(), who.client, "read", q.school, q.kind, records.size(), req.target, "", ""});
     json_writer w;
     w.StartObject();
     w.Key("items");
@@ -160,6 +162,7 @@ http::response get_record(const http::request& req, const path_params& p, hub& h
     if (checked.refused) return std::move(*checked.refused);
     const auto rec = h.db().record({std::string(checked.kind->kind), p.at("uai"), p.at("id")});
     if (!rec) return http::error_response(404, "not_found", "no such record");
+    if (checked.kind->personal) h.audit().record({0, h.now(), who.client, "read", rec->school, rec->kind, 1, req.target, "", ""});
     return http::json_response(200, rec->json);
 }
 

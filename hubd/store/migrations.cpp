@@ -35,6 +35,31 @@ CREATE TABLE clients (
   scopes TEXT NOT NULL, schools TEXT NOT NULL, created_at INTEGER NOT NULL,
   revoked INTEGER NOT NULL DEFAULT 0);
 )sql",
+    // 2: webhooks (subscriptions, the outbox, attempts), the audit chain, calendar feed tokens,
+    // client field profiles and pseudonymous ids.
+    R"sql(
+CREATE TABLE subscriptions (
+  id TEXT PRIMARY KEY, client TEXT NOT NULL, url TEXT NOT NULL, secret TEXT NOT NULL,
+  kinds TEXT NOT NULL, schools TEXT NOT NULL, created_at INTEGER NOT NULL, active INTEGER NOT NULL DEFAULT 1);
+CREATE TABLE deliveries (
+  id TEXT PRIMARY KEY, subscription TEXT NOT NULL, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL,
+  payload TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL,
+  status TEXT NOT NULL, last_error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, delivered_at INTEGER);
+CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+CREATE INDEX deliveries_subscription ON deliveries (subscription, created_at);
+CREATE TABLE delivery_attempts (
+  delivery TEXT NOT NULL, attempt INTEGER NOT NULL, at INTEGER NOT NULL, status_code INTEGER NOT NULL,
+  error TEXT NOT NULL, duration_ms INTEGER NOT NULL, PRIMARY KEY (delivery, attempt));
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  school TEXT NOT NULL, kind TEXT NOT NULL, count INTEGER NOT NULL, detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE calendar_tokens (
+  id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, school TEXT NOT NULL, audience TEXT NOT NULL,
+  audience_id TEXT NOT NULL, client TEXT NOT NULL, created_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+ALTER TABLE clients ADD COLUMN profile TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN pseudonymous INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int current_version(database& db) {

@@ -1,7 +1,7 @@
 #include "store/sqlite_store.hpp"
 
-#include "store/connection_pool.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite_store_impl.hpp"
 #include "store/sqlite_writer.hpp"
 
 #include <filesystem>
@@ -23,31 +23,6 @@ change_kind change_kind_of(const std::string& s) {
     if (s == "created") return change_kind::created;
     if (s == "updated") return change_kind::updated;
     return change_kind::deleted;
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) out += (out.empty() ? "" : ",") + s;
-    return out;
-}
-
-std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < s.size()) {
-        auto end = s.find(',', start);
-        if (end == std::string::npos) end = s.size();
-        if (end > start) out.push_back(s.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-/** "?N, ?N+1, …" for an IN list of `count` values starting at parameter `first`. */
-std::string placeholders(int first, std::size_t count) {
-    std::string out;
-    for (std::size_t i = 0; i < count; ++i) out += (i ? ", ?" : "?") + std::to_string(first + static_cast<int>(i));
-    return out;
 }
 
 // Fields whose ids make a record belong to a class or group, or concern a person.
@@ -97,137 +72,132 @@ stored_record record_of(sqlite::statement& st) {
 
 constexpr const char* record_columns = "SELECT school, kind, id, json, hash, first_day, last_day, seq, updated_at FROM records";
 
-client_row client_of(sqlite::statement& st) {
-    return client_row{st.text(0), st.text(1), st.text(2), split(st.text(3)), split(st.text(4)), st.integer(5), st.integer(6) != 0};
-}
-
-class sqlite_store : public store {
-public:
-    explicit sqlite_store(const std::filesystem::path& file) : m_pool(file) { sqlite::migrate(*m_pool.borrow()); }
-
-    std::unique_ptr<store_writer> write() override { return std::make_unique<sqlite::writer>(m_pool.borrow()); }
-
-    std::vector<change_entry> changes(const change_query& q) override {
-        auto db = m_pool.borrow();
-        std::string sql = "SELECT seq, op, school, kind, id, at, import_id FROM changes WHERE seq > ?1";
-        if (!q.schools.empty()) sql += " AND school IN (" + placeholders(3, q.schools.size()) + ")";
-        const int kinds_from = 3 + static_cast<int>(q.schools.size());
-        if (!q.kinds.empty()) sql += " AND kind IN (" + placeholders(kinds_from, q.kinds.size()) + ")";
-        sql += " ORDER BY seq LIMIT ?2";
-        auto st = db->prepare(sql);
-        st.bind(1, static_cast<std::int64_t>(q.after)).bind(2, static_cast<std::int64_t>(q.limit));
-        int i = 3;
-        for (const auto& s : q.schools) st.bind(i++, s);
-        for (const auto& k : q.kinds) st.bind(i++, k);
-        std::vector<change_entry> out;
-        while (st.step())
-            out.push_back({static_cast<std::uint64_t>(st.integer(0)), change_kind_of(st.text(1)), st.text(3), st.text(2),
-                           st.text(4), st.integer(5), st.text(6)});
-        return out;
-    }
-
-    std::uint64_t last_seq() override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("SELECT COALESCE(MAX(seq), 0) FROM changes");
-        st.step();
-        return static_cast<std::uint64_t>(st.integer(0));
-    }
-
-    std::vector<std::string> schools() override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("SELECT DISTINCT school FROM records ORDER BY school");
-        std::vector<std::string> out;
-        while (st.step()) out.push_back(st.text(0));
-        return out;
-    }
-
-    std::vector<stored_record> records(const record_query& q) override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare(record_columns + record_filter_sql(q));
-        st.bind(1, q.school).bind(2, q.kind).bind(3, q.after_id).bind(9, static_cast<std::int64_t>(q.limit));
-        if (q.updated_after) st.bind(4, *q.updated_after);
-        if (q.member_of) st.bind(5, *q.member_of);
-        if (q.person) st.bind(6, *q.person);
-        if (q.from) st.bind(7, *q.from);
-        if (q.to) st.bind(8, *q.to);
-        std::vector<stored_record> out;
-        while (st.step()) out.push_back(record_of(st));
-        return out;
-    }
-
-    std::optional<stored_record> record(const record_key& k) override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare(std::string(record_columns) + " WHERE school = ?1 AND kind = ?2 AND id = ?3");
-        st.bind(1, k.school).bind(2, k.kind).bind(3, k.id);
-        if (!st.step()) return std::nullopt;
-        return record_of(st);
-    }
-
-    std::optional<import_row> import(const std::string& id) override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("SELECT id, school, client, format, status, report, received_at, finished_at FROM imports WHERE id = ?1");
-        st.bind(1, id);
-        if (!st.step()) return std::nullopt;
-        return import_row{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.integer(6), st.integer(7)};
-    }
-
-    void add_client(const client_row& c) override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("INSERT INTO clients (id, name, secret_hash, scopes, schools, created_at, revoked) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        st.bind(1, c.id).bind(2, c.name).bind(3, c.secret_hash).bind(4, join(c.scopes)).bind(5, join(c.schools));
-        st.bind(6, c.created_at).bind(7, std::int64_t{c.revoked});
-        st.run();
-    }
-
-    std::optional<client_row> client(const std::string& id) override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("SELECT id, name, secret_hash, scopes, schools, created_at, revoked FROM clients WHERE id = ?1");
-        st.bind(1, id);
-        if (!st.step()) return std::nullopt;
-        return client_of(st);
-    }
-
-    std::vector<client_row> clients() override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("SELECT id, name, secret_hash, scopes, schools, created_at, revoked FROM clients ORDER BY created_at, id");
-        std::vector<client_row> out;
-        while (st.step()) out.push_back(client_of(st));
-        return out;
-    }
-
-    bool revoke_client(const std::string& id) override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("UPDATE clients SET revoked = 1 WHERE id = ?1");
-        st.bind(1, id);
-        st.run();
-        return db->changes() > 0;
-    }
-
-    std::string integrity_check() override {
-        auto db = m_pool.borrow();
-        auto st = db->prepare("PRAGMA integrity_check");
-        std::string out;
-        while (st.step()) out += (out.empty() ? "" : "; ") + st.text(0);
-        return out;
-    }
-
-    std::uint64_t size_bytes() override {
-        std::error_code ec;
-        std::uint64_t total = 0;
-        for (const char* suffix : {"", "-wal"}) {
-            const auto size = std::filesystem::file_size(m_pool.file().string() + suffix, ec);
-            if (!ec) total += size;
-        }
-        return total;
-    }
-
-private:
-    sqlite::connection_pool m_pool;
-};
-
 } // namespace
 
-std::unique_ptr<store> open_sqlite_store(const std::filesystem::path& file) { return std::make_unique<sqlite_store>(file); }
+namespace sqlite {
+
+std::string join_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        auto end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (end > start) out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string placeholders(int first, std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) out += (i ? ", ?" : "?") + std::to_string(first + static_cast<int>(i));
+    return out;
+}
+
+sqlite_store::sqlite_store(const std::filesystem::path& file) : m_pool(file) { migrate(*m_pool.borrow()); }
+
+std::unique_ptr<store_writer> sqlite_store::write() { return std::make_unique<writer>(m_pool.borrow()); }
+
+std::vector<change_entry> sqlite_store::changes(const change_query& q) {
+    auto db = m_pool.borrow();
+    std::string sql = "SELECT seq, op, school, kind, id, at, import_id FROM changes WHERE seq > ?1";
+    if (!q.schools.empty()) sql += " AND school IN (" + placeholders(3, q.schools.size()) + ")";
+    const int kinds_from = 3 + static_cast<int>(q.schools.size());
+    if (!q.kinds.empty()) sql += " AND kind IN (" + placeholders(kinds_from, q.kinds.size()) + ")";
+    sql += " ORDER BY seq LIMIT ?2";
+    auto st = db->prepare(sql);
+    st.bind(1, static_cast<std::int64_t>(q.after)).bind(2, static_cast<std::int64_t>(q.limit));
+    int i = 3;
+    for (const auto& s : q.schools) st.bind(i++, s);
+    for (const auto& k : q.kinds) st.bind(i++, k);
+    std::vector<change_entry> out;
+    while (st.step())
+        out.push_back({static_cast<std::uint64_t>(st.integer(0)), change_kind_of(st.text(1)), st.text(3), st.text(2),
+                       st.text(4), st.integer(5), st.text(6)});
+    return out;
+}
+
+std::uint64_t sqlite_store::last_seq() {
+    auto db = m_pool.borrow();
+    auto st = db->prepare("SELECT COALESCE(MAX(seq), 0) FROM changes");
+    st.step();
+    return static_cast<std::uint64_t>(st.integer(0));
+}
+
+std::vector<std::string> sqlite_store::schools() {
+    auto db = m_pool.borrow();
+    auto st = db->prepare("SELECT DISTINCT school FROM records ORDER BY school");
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+}
+
+std::vector<stored_record> sqlite_store::records(const record_query& q) {
+    auto db = m_pool.borrow();
+    auto st = db->prepare(record_columns + record_filter_sql(q));
+    st.bind(1, q.school).bind(2, q.kind).bind(3, q.after_id).bind(9, static_cast<std::int64_t>(q.limit));
+    if (q.updated_after) st.bind(4, *q.updated_after);
+    if (q.member_of) st.bind(5, *q.member_of);
+    if (q.person) st.bind(6, *q.person);
+    if (q.from) st.bind(7, *q.from);
+    if (q.to) st.bind(8, *q.to);
+    std::vector<stored_record> out;
+    while (st.step()) out.push_back(record_of(st));
+    return out;
+}
+
+std::optional<stored_record> sqlite_store::record(const record_key& k) {
+    auto db = m_pool.borrow();
+    auto st = db->prepare(std::string(record_columns) + " WHERE school = ?1 AND kind = ?2 AND id = ?3");
+    st.bind(1, k.school).bind(2, k.kind).bind(3, k.id);
+    if (!st.step()) return std::nullopt;
+    return record_of(st);
+}
+
+std::optional<import_row> sqlite_store::import(const std::string& id) {
+    auto db = m_pool.borrow();
+    auto st = db->prepare("SELECT id, school, client, format, status, report, received_at, finished_at FROM imports WHERE id = ?1");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return import_row{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.integer(6), st.integer(7)};
+}
+
+std::string sqlite_store::integrity_check() {
+    auto db = m_pool.borrow();
+    auto st = db->prepare("PRAGMA integrity_check");
+    std::string out;
+    while (st.step()) out += (out.empty() ? "" : "; ") + st.text(0);
+    return out;
+}
+
+std::uint64_t sqlite_store::last_seq_of(const std::string& school, const std::vector<std::string>& kinds) {
+    auto db = m_pool.borrow();
+    auto st = db->prepare("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE school = ?1 AND kind IN (" + placeholders(2, kinds.size()) + ")");
+    st.bind(1, school);
+    int i = 2;
+    for (const auto& k : kinds) st.bind(i++, k);
+    st.step();
+    return static_cast<std::uint64_t>(st.integer(0));
+}
+
+std::uint64_t sqlite_store::size_bytes() {
+    std::error_code ec;
+    std::uint64_t total = 0;
+    for (const char* suffix : {"", "-wal"}) {
+        const auto size = std::filesystem::file_size(m_pool.file().string() + suffix, ec);
+        if (!ec) total += size;
+    }
+    return total;
+}
+
+} // namespace sqlite
+
+std::unique_ptr<store> open_sqlite_store(const std::filesystem::path& file) { return std::make_unique<sqlite::sqlite_store>(file); }
 
 } // namespace hubd

@@ -1,5 +1,7 @@
 #include "store/sqlite_writer.hpp"
 
+#include "store/sqlite_store_impl.hpp"
+
 namespace hubd::sqlite {
 
 writer::writer(connection_pool::lease db)
@@ -69,6 +71,24 @@ std::vector<record_key> writer::referring(const std::string& school, const std::
     while (st.step()) out.push_back({st.text(0), school, st.text(1)});
     return out;
 }
+
+std::vector<subscription_row> writer::subscriptions() {
+    auto st = m_db->prepare("SELECT id, client, url, secret, kinds, schools, created_at, active FROM subscriptions WHERE active = 1");
+    std::vector<subscription_row> out;
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), split_list(st.text(4)), split_list(st.text(5)), st.integer(6), true});
+    return out;
+}
+
+void writer::add_delivery(const delivery_row& d) {
+    auto st = m_db->prepare("INSERT INTO deliveries (id, subscription, first_seq, last_seq, payload, attempts, next_attempt_at, status, "
+                            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    st.bind(1, d.id).bind(2, d.subscription).bind(3, static_cast<std::int64_t>(d.first_seq)).bind(4, static_cast<std::int64_t>(d.last_seq));
+    st.bind(5, d.payload).bind(6, std::int64_t{d.attempts}).bind(7, d.next_attempt_at).bind(8, d.status).bind(9, d.created_at);
+    st.run();
+}
+
+audit_entry writer::append_audit(audit_entry e) { return append_audit_entry(*m_db, std::move(e)); }
 
 void writer::put_import(const import_row& row) {
     auto st = m_db->prepare(
