@@ -110,6 +110,7 @@ config load_config(const std::filesystem::path& file) {
     const reader r{file};
     config c;
     r.path(doc, "data", c.hub.data);
+    r.text(doc, "public_url", c.hub.public_url);
     std::string listen;
     r.text(doc, "listen", listen);
     if (!listen.empty()) set_listen(c.server, listen);

@@ -1,10 +1,13 @@
 #include "hub.hpp"
 
+#include "auth/encoding.hpp"
 #include "store/sqlite_store.hpp"
 
 #include <interop/adapters.hpp>
 
 #include <chrono>
+#include <fstream>
+#include <stdexcept>
 
 namespace hubd {
 
@@ -13,6 +16,25 @@ namespace {
 std::unique_ptr<store> open_store(const std::filesystem::path& data) {
     std::filesystem::create_directories(data / "spool");
     return open_sqlite_store(data / "hub.sqlite");
+}
+
+/** A secret kept in the data folder, made on first use (mode 0600). */
+std::string folder_secret(const std::filesystem::path& file) {
+    if (!std::filesystem::exists(file)) {
+        const auto tmp = file.string() + ".tmp";
+        {
+            std::ofstream out(tmp);
+            out << random_hex(32) << "\n";
+            if (!out.flush()) throw std::runtime_error("cannot write " + tmp);
+        }
+        std::filesystem::permissions(tmp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+        std::filesystem::rename(tmp, file);
+    }
+    std::ifstream in(file);
+    std::string key;
+    in >> key;
+    if (key.size() < 32) throw std::runtime_error(file.string() + " does not hold a key");
+    return key;
 }
 
 interop::registry all_formats() {
@@ -28,9 +50,10 @@ millis system_clock_millis() {
 }
 
 hub::hub(hub_settings settings, std::function<millis()> clock)
-    : m_settings(std::move(settings)), m_clock(std::move(clock)), m_store(open_store(m_settings.data)), m_formats(all_formats()),
+    : m_settings(std::move(settings)), m_clock(std::move(clock)), m_store(open_store(m_settings.data)),
+      m_pseudonym_key(folder_secret(m_settings.data / "pseudonym.key")), m_formats(all_formats()),
       m_auth(*m_store, signing_key::load_or_create(m_settings.data / "signing-key.pem"), m_settings.auth, m_clock),
-      m_importer(*m_store, m_formats, m_clock), m_router(make_router()),
+      m_importer(*m_store, m_formats, m_clock), m_feeds(*m_store, m_formats, m_settings.data / "feeds"), m_router(make_router()),
       m_audit(std::make_unique<audit_log>(*m_store)) {}
 
 } // namespace hubd

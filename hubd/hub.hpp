@@ -4,6 +4,7 @@
 #include "audit/audit_log.hpp"
 #include "auth/authenticator.hpp"
 #include "change_signal.hpp"
+#include "export/calendar_feeds.hpp"
 #include "import/importer.hpp"
 #include "router.hpp"
 #include "store/store.hpp"
@@ -22,6 +23,7 @@ struct hub_settings {
     std::size_t max_import_bytes = 256U << 20;
     std::size_t default_page = 100, max_page = 1000;
     int max_wait_seconds = 60;              ///< longest long-poll
+    std::string public_url;                 ///< how clients reach the hub (`https://hub.example`), for feed URLs
 };
 
 class hub {
@@ -37,10 +39,13 @@ public:
     importer& imports() { return m_importer; }
     change_signal& changes() { return m_changes; }
     audit_log& audit() { return *m_audit; }
+    calendar_feeds& feeds() { return m_feeds; }
     const router& routes() const { return m_router; }
     const hub_settings& settings() const { return m_settings; }
     millis now() const { return m_clock(); }
     std::filesystem::path spool() const { return m_settings.data / "spool"; }
+    /** The secret from which each client's pseudonym key is derived (created with the data folder). */
+    const std::string& pseudonym_key() const { return m_pseudonym_key; }
 
     /** Routes a request (the session's one call). */
     http::response handle(const http::request& req) { return m_router.handle(req, *this); }
@@ -49,10 +54,12 @@ private:
     hub_settings m_settings;
     std::function<millis()> m_clock;
     std::unique_ptr<store> m_store;
+    std::string m_pseudonym_key;
     interop::registry m_formats;
     authenticator m_auth;
     importer m_importer;
     change_signal m_changes;
+    calendar_feeds m_feeds;
     router m_router;
     std::unique_ptr<audit_log> m_audit; // last: flushes into the store as the hub goes
 };

@@ -4,6 +4,8 @@
 #include "auth/jwt.hpp"
 #include "auth/password.hpp"
 
+#include <rapidjson/document.h>
+
 #include <algorithm>
 
 namespace hubd {
@@ -14,6 +16,28 @@ constexpr std::size_t max_cached_tokens = 10000;
 
 bool contains(const std::vector<std::string>& items, std::string_view item) {
     return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+} // namespace
+
+std::map<std::string, std::vector<std::string>> parse_profile(const std::string& json) {
+    std::map<std::string, std::vector<std::string>> out;
+    rapidjson::Document d;
+    d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
+    if (d.HasParseError() || !d.IsObject()) return out;
+    for (const auto& m : d.GetObject()) {
+        if (!m.value.IsArray()) continue;
+        auto& fields = out[m.name.GetString()];
+        for (const auto& f : m.value.GetArray())
+            if (f.IsString()) fields.emplace_back(f.GetString());
+    }
+    return out;
+}
+
+namespace {
+
+principal principal_of(const client_row& c, std::vector<std::string> scopes) {
+    return principal{c.id, std::move(scopes), c.schools, parse_profile(c.profile), c.pseudonymous};
 }
 
 } // namespace
@@ -71,7 +95,7 @@ std::optional<principal> authenticator::verify(std::string_view token) {
     if (!check.claims) return std::nullopt;
     const auto client = m_store.client(check.claims->subject);
     if (!client || client->revoked) return std::nullopt;
-    principal who{client->id, check.claims->scopes, client->schools};
+    principal who = principal_of(*client, check.claims->scopes);
     std::lock_guard lock(m_mutex);
     if (m_cache.size() >= max_cached_tokens) m_cache.clear();
     m_cache.emplace(std::string(token), cached{who, check.claims->expires});
@@ -83,7 +107,7 @@ std::optional<principal> authenticator::by_certificate(const std::string& finger
     if (it == m_settings.certificate_clients.end()) return std::nullopt;
     const auto client = m_store.client(it->second);
     if (!client || client->revoked) return std::nullopt;
-    return principal{client->id, client->scopes, client->schools};
+    return principal_of(*client, client->scopes);
 }
 
 void authenticator::forget(const std::string& client_id) {

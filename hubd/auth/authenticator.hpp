@@ -19,6 +19,9 @@ struct principal {
     std::string client;
     std::vector<std::string> scopes;
     std::vector<std::string> schools; ///< "*": every school
+    /** Data minimisation: per kind, the only fields the client receives (kinds absent: all fields). */
+    std::map<std::string, std::vector<std::string>> profile;
+    bool pseudonymous = false; ///< people's ids are replaced by per-client pseudonyms
 
     bool has_scope(std::string_view scope) const;
     bool sees(std::string_view school) const;
@@ -72,6 +75,9 @@ private:
     };
     std::unordered_map<std::string, cached> m_cache;
 };
+
+/** A client's profile column (`{"kind": ["field", …]}`) as a map; empty when blank or unreadable. */
+std::map<std::string, std::vector<std::string>> parse_profile(const std::string& json);
 
 /** Every scope a client may hold: `<domain>:read|write` for each domain, `admin`, `audit`. */
 const std::vector<std::string>& known_scopes();

@@ -13,9 +13,9 @@ namespace hubd {
 namespace {
 
 // Fields whose values are ids of other records that queries filter by.
-constexpr std::array<std::string_view, 15> ref_fields = {"class", "classes", "group", "groups", "student", "students",
+constexpr std::array<std::string_view, 17> ref_fields = {"class", "classes", "group", "groups", "student", "students",
                                                          "person", "staff", "teacher", "teachers", "guardian", "author",
-                                                         "giver", "course", "assessment"};
+                                                         "recorded_by", "given_by", "recipient", "course", "assessment"};
 // Fields that hold a day or an instant, for date-range filters.
 constexpr std::array<std::string_view, 6> day_fields = {"date", "start", "end", "due", "publish_from", "publish_until"};
 

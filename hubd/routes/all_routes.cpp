@@ -9,6 +9,9 @@ router make_router() {
     add_client_routes(r);
     add_import_routes(r);
     add_change_routes(r);
+    // Before /v1/schools/{uai}/{kind}: `export` and `calendars` are not kinds.
+    add_export_routes(r);
+    add_calendar_routes(r);
     add_school_routes(r);
     add_subscription_routes(r);
     add_audit_routes(r);

@@ -15,7 +15,11 @@ namespace {
 void write_client(json_writer& w, const client_row& c) {
     w.StartObject();
     w.member("client_id", c.id).member("name", c.name).member("scopes", c.scopes).member("schools", c.schools);
-    w.member("created_at", iso_time(c.created_at)).member("revoked", c.revoked);
+    w.member("created_at", iso_time(c.created_at)).member("revoked", c.revoked).member("pseudonymous", c.pseudonymous);
+    if (!c.profile.empty()) {
+        w.Key("fields");
+        w.raw(c.profile);
+    }
     w.EndObject();
 }
 
@@ -28,6 +32,41 @@ std::optional<std::vector<std::string>> string_array(const rapidjson::Value& doc
         out.emplace_back(v.GetString(), v.GetStringLength());
     }
     return out;
+}
+
+struct profile_result {
+    std::string json;  ///< the profile column (empty: no profile)
+    std::string error; ///< set when the request's profile is not valid
+};
+
+/** `"fields": {"kind": ["field", …]}` checked against the model. */
+profile_result profile_of(const rapidjson::Value& doc) {
+    auto it = doc.FindMember("fields");
+    if (it == doc.MemberEnd()) return {};
+    if (!it->value.IsObject()) return {"", "fields must be an object"};
+    json_writer w;
+    w.StartObject();
+    for (const auto& m : it->value.GetObject()) {
+        const auto* k = find_kind(m.name.GetString());
+        if (!k || !m.value.IsArray())
+            return {"", std::string("no kind named ") + m.name.GetString()};
+        w.Key(k->kind.data(), static_cast<rapidjson::SizeType>(k->kind.size()));
+        w.StartArray();
+        for (const auto& f : m.value.GetArray()) {
+            const auto& known = kind_fields(k->kind);
+            if (!f.IsString() || std::find(known.begin(), known.end(), f.GetString()) == known.end())
+                return {"", "records of kind " + std::string(k->kind) + " have no such field"};
+            w.value(f.GetString());
+        }
+        w.EndArray();
+    }
+    w.EndObject();
+    return {w.str(), ""};
+}
+
+bool pseudonymous_of(const rapidjson::Value& doc) {
+    auto it = doc.FindMember("pseudonymous");
+    return it != doc.MemberEnd() && it->value.IsBool() && it->value.GetBool();
 }
 
 template <class F> http::response as_admin(const http::request& req, hub& h, F&& f) {
@@ -48,7 +87,10 @@ http::response add_client(const http::request& req, const path_params&, hub& h) 
         for (const auto& s : *scopes)
             if (std::find(known_scopes().begin(), known_scopes().end(), s) == known_scopes().end())
                 return http::error_response(400, "invalid_scope", "unknown scope " + s);
+        const auto profile = profile_of(doc);
+        if (!profile.error.empty()) return http::error_response(400, "invalid_profile", profile.error);
         auto [row, secret] = h.auth().add_client(doc["name"].GetString(), *scopes, *schools);
+        if (!profile.json.empty() || pseudonymous_of(doc)) h.db().set_client_profile(row.id, profile.json, pseudonymous_of(doc));
         h.audit().record({0, h.now(), admin.client, "client.add", "", "", 0, row.id + " " + row.name, "", ""});
         json_writer w;
         w.StartObject();
@@ -74,6 +116,24 @@ http::response list_clients(const http::request& req, const path_params&, hub& h
     });
 }
 
+http::response set_profile(const http::request& req, const path_params& p, hub& h) {
+    return as_admin(req, h, [&](const principal& admin) {
+        rapidjson::Document doc;
+        doc.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
+        if (doc.HasParseError() || !doc.IsObject())
+            return http::error_response(400, "invalid_body", R"(expected {"fields": {"kind": ["field", …]}, "pseudonymous": true|false})");
+        const auto profile = profile_of(doc);
+        if (!profile.error.empty()) return http::error_response(400, "invalid_profile", profile.error);
+        if (!h.db().set_client_profile(p.at("id"), profile.json, pseudonymous_of(doc)))
+            return http::error_response(404, "not_found", "no such client");
+        h.auth().forget(p.at("id"));
+        h.audit().record({0, h.now(), admin.client, "client.profile", "", "", 0, p.at("id") + " " + profile.json, "", ""});
+        http::response res;
+        res.status = 204;
+        return res;
+    });
+}
+
 http::response revoke_client(const http::request& req, const path_params& p, hub& h) {
     return as_admin(req, h, [&](const principal& admin) {
         if (!h.db().revoke_client(p.at("id"))) return http::error_response(404, "not_found", "no such client");
@@ -91,6 +151,7 @@ void add_client_routes(router& r) {
     r.add({"POST", "/v1/clients", add_client});
     r.add({"GET", "/v1/clients", list_clients});
     r.add({"DELETE", "/v1/clients/{id}", revoke_client});
+    r.add({"PUT", "/v1/clients/{id}/profile", set_profile});
 }
 
 } // namespace hubd

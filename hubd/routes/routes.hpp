@@ -13,5 +13,7 @@ void add_change_routes(router& r);
 void add_school_routes(router& r);
 void add_subscription_routes(router& r);
 void add_audit_routes(router& r);
+void add_export_routes(router& r);
+void add_calendar_routes(router& r);
 
 } // namespace hubd

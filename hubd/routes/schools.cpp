@@ -1,8 +1,8 @@
 // GET /v1/schools, /v1/schools/{uai}/{kind} (filters, cursor paging, fields=), /v1/schools/{uai}/{kind}/{id}.
-#include "auth/encoding.hpp"
 #include "hub.hpp"
 #include "json_writer.hpp"
 #include "routes/access.hpp"
+#include "routes/present.hpp"
 #include "routes/routes.hpp"
 
 #include <rapidjson/document.h>
@@ -77,20 +77,23 @@ kind_request check_kind(const http::request& req, const path_params& p, hub& h, 
     return {k, std::nullopt};
 }
 
-std::optional<http::response> read_filters(const http::request& req, record_query& q) {
+std::optional<http::response> read_filters(const http::request& req, record_query& q, const presenter& p, hub& h) {
     if (auto v = req.param("updated_after")) {
         q.updated_after = parse_instant(*v);
         if (!q.updated_after) return http::error_response(400, "invalid_parameter", "updated_after must be like 2026-11-29T08:00:00Z");
     }
     q.member_of = req.param("class");
     if (!q.member_of) q.member_of = req.param("group");
-    q.person = req.param("person");
+    if (auto person = req.param("person")) {
+        q.person = p.real_person_id(h.db(), q.school, *person);
+        if (!q.person) q.person = "\x01 nobody"; // a pseudonym that names no one: nothing matches
+    }
     q.from = req.param("from");
     q.to = req.param("to");
     if ((q.from && !is_day(*q.from)) || (q.to && !is_day(*q.to)))
         return http::error_response(400, "invalid_parameter", "from and to must be days like 2026-11-30");
     if (auto c = req.param("cursor")) {
-        auto id = base64url_decode(*c);
+        auto id = p.cursor_id(*c);
         if (!id) return http::error_response(400, "invalid_parameter", "cursor is not one this hub gave");
         q.after_id = *id;
     }
@@ -133,7 +136,8 @@ http::response list_records(const http::request& req, const path_params& p, hub&
     q.kind = std::string(checked.kind->kind);
     q.limit = limit.value_or(h.settings().default_page);
     if (q.limit == 0) q.limit = h.settings().default_page;
-    if (auto refused = read_filters(req, q)) return std::move(*refused);
+    const presenter view(who, h.pseudonym_key());
+    if (auto refused = read_filters(req, q, view, h)) return std::move(*refused);
     const auto fields = list_param(req, "fields");
     const auto& known = kind_fields(q.kind);
     for (const auto& f : fields)
@@ -149,9 +153,9 @@ http::response list_records(const http::request& req, const path_params& p, hub&
     w.StartObject();
     w.Key("items");
     w.StartArray();
-    for (const auto& r : records) write_fields(w, r.json, fields);
+    for (const auto& r : records) write_fields(w, view.record(r), fields);
     w.EndArray();
-    if (more) w.member("next_cursor", base64url_encode(records.back().id));
+    if (more) w.member("next_cursor", view.cursor(records.back().id));
     w.EndObject();
     return http::json_response(200, w.str());
 }
@@ -160,10 +164,13 @@ http::response get_record(const http::request& req, const path_params& p, hub& h
     principal who;
     auto checked = check_kind(req, p, h, who);
     if (checked.refused) return std::move(*checked.refused);
-    const auto rec = h.db().record({std::string(checked.kind->kind), p.at("uai"), p.at("id")});
+    const presenter view(who, h.pseudonym_key());
+    const std::string kind(checked.kind->kind);
+    const auto id = is_person_kind(kind) ? view.real_person_id(h.db(), p.at("uai"), p.at("id")) : p.at("id");
+    const auto rec = id ? h.db().record({kind, p.at("uai"), *id}) : std::nullopt;
     if (!rec) return http::error_response(404, "not_found", "no such record");
     if (checked.kind->personal) h.audit().record({0, h.now(), who.client, "read", rec->school, rec->kind, 1, req.target, "", ""});
-    return http::json_response(200, rec->json);
+    return http::json_response(200, view.record(*rec));
 }
 
 } // namespace

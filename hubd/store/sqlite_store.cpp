@@ -27,7 +27,8 @@ change_kind change_kind_of(const std::string& s) {
 
 // Fields whose ids make a record belong to a class or group, or concern a person.
 constexpr const char* group_fields = "'class', 'classes', 'group', 'groups'";
-constexpr const char* person_fields = "'student', 'students', 'person', 'staff', 'teacher', 'teachers', 'guardian', 'author', 'giver'";
+constexpr const char* person_fields =
+    "'student', 'students', 'person', 'staff', 'teacher', 'teachers', 'guardian', 'author', 'recorded_by', 'given_by', 'recipient'";
 
 std::string record_filter_sql(const record_query& q) {
     std::string sql = " WHERE school = ?1 AND kind = ?2 AND id > ?3";
