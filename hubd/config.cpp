@@ -130,6 +130,14 @@ config load_config(const std::filesystem::path& file) {
         r.number(*v, "max_backoff_ms", c.delivery.max_backoff, "webhooks.");
         r.seconds(*v, "timeout_seconds", c.delivery_timeout, "webhooks.");
     }
+    if (const auto* v = r.object(doc, "drop_folders")) {
+        r.path(*v, "root", c.drop.root, "drop_folders.");
+        std::chrono::seconds interval{2}, settle{2};
+        r.seconds(*v, "interval_seconds", interval, "drop_folders.");
+        r.seconds(*v, "settle_seconds", settle, "drop_folders.");
+        c.drop.interval = interval;
+        c.drop.settle = settle;
+    }
     if (c.server.io_threads < 1 || c.server.worker_threads < 1) fail(file, "io_threads and worker_threads must be at least 1");
     return c;
 }

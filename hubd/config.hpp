@@ -3,6 +3,7 @@
 
 #include "delivery/deliverer.hpp"
 #include "hub.hpp"
+#include "import/drop_folders.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -37,6 +38,7 @@ struct config {
     server_settings server;
     delivery_settings delivery;
     std::chrono::seconds delivery_timeout{10}; ///< one webhook post, connect to answer
+    drop_settings drop;
 };
 
 /** @throws std::runtime_error naming the file and the problem */

@@ -53,7 +53,19 @@ hub::hub(hub_settings settings, std::function<millis()> clock)
     : m_settings(std::move(settings)), m_clock(std::move(clock)), m_store(open_store(m_settings.data)),
       m_pseudonym_key(folder_secret(m_settings.data / "pseudonym.key")), m_formats(all_formats()),
       m_auth(*m_store, signing_key::load_or_create(m_settings.data / "signing-key.pem"), m_settings.auth, m_clock),
-      m_importer(*m_store, m_formats, m_clock), m_feeds(*m_store, m_formats, m_settings.data / "feeds"), m_router(make_router()),
+      m_importer(*m_store, m_formats, m_clock), m_feeds(*m_store, m_formats, m_settings.data / "feeds"), m_router(make_router()), m_metrics(m_router.routes()),
       m_audit(std::make_unique<audit_log>(*m_store)) {}
+
+} // namespace hubd
+
+namespace hubd {
+
+http::response hub::handle(const http::request& req) {
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t route_index = 0;
+    auto res = m_router.handle(req, *this, route_index);
+    m_metrics.observe(route_index, res.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    return res;
+}
 
 } // namespace hubd

@@ -6,6 +6,7 @@
 #include "change_signal.hpp"
 #include "export/calendar_feeds.hpp"
 #include "import/importer.hpp"
+#include "metrics.hpp"
 #include "router.hpp"
 #include "store/store.hpp"
 
@@ -47,8 +48,9 @@ public:
     /** The secret from which each client's pseudonym key is derived (created with the data folder). */
     const std::string& pseudonym_key() const { return m_pseudonym_key; }
 
-    /** Routes a request (the session's one call). */
-    http::response handle(const http::request& req) { return m_router.handle(req, *this); }
+    /** Routes a request (the session's one call), counting it in the metrics. */
+    http::response handle(const http::request& req);
+    hubd::metrics& metrics() { return m_metrics; }
 
 private:
     hub_settings m_settings;
@@ -61,6 +63,7 @@ private:
     change_signal m_changes;
     calendar_feeds m_feeds;
     router m_router;
+    hubd::metrics m_metrics;
     std::unique_ptr<audit_log> m_audit; // last: flushes into the store as the hub goes
 };
 

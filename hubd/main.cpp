@@ -107,11 +107,14 @@ int serve(const args& a) {
     hubd::server srv(h, c.server);
     hubd::deliverer webhooks(h.db(), h.changes(), hubd::make_http_sender(c.delivery_timeout), c.delivery, hubd::system_clock_millis);
     webhooks.start();
+    hubd::drop_folders drops(h, c.drop);
+    drops.start();
     const auto where = c.server.address + ":" + std::to_string(srv.port());
     std::printf("{\"listening\":\"%s\"}\n", where.c_str());
     std::fflush(stdout);
     hubd::log_event("info", "listening", {{"address", where}, {"data", c.hub.data.string()}, {"tls", c.server.tls.enabled() ? "on" : "off"}});
     srv.run();
+    drops.stop();    // the file in progress finishes
     webhooks.stop(); // the attempt in progress finishes (bounded by its timeout)
     hubd::log_event("info", "stopped");
     return 0;

@@ -51,9 +51,11 @@ std::size_t router::body_limit(std::string_view method, std::string_view path) c
     return 64 << 10;
 }
 
-http::response router::handle(const http::request& req, hub& h) const {
+http::response router::handle(const http::request& req, hub& h, std::size_t& route_index) const {
     path_params params;
+    route_index = m_routes.size();
     if (const auto* r = match(req.method, req.path, params)) {
+        route_index = static_cast<std::size_t>(r - m_routes.data());
         try {
             return r->handler(req, params, h);
         } catch (const std::exception& e) {

@@ -29,8 +29,11 @@ class router {
 public:
     void add(route r) { m_routes.push_back(std::move(r)); }
 
-    /** Routes a request: 404 for no path, 405 (with Allow) for a path without this method. */
-    http::response handle(const http::request& req, hub& h) const;
+    /**
+     * Routes a request: 404 for no path, 405 (with Allow) for a path without this method.
+     * `route_index` receives the index of the route taken (routes().size() for none).
+     */
+    http::response handle(const http::request& req, hub& h, std::size_t& route_index) const;
     /** The route for a method and path, or nullptr; fills `params`. */
     const route* match(std::string_view method, std::string_view path, path_params& params) const;
     /** Body limit for a request line, before the body is read: the route's, or the smallest. */

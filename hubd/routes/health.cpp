@@ -22,11 +22,19 @@ http::response readyz(const http::request&, const path_params&, hub& h) {
     }
 }
 
+http::response prometheus(const http::request&, const path_params&, hub& h) {
+    http::response res;
+    res.body = h.metrics().render(h.db());
+    res.set("Content-Type", "text/plain; version=0.0.4");
+    return res;
+}
+
 } // namespace
 
 void add_health_routes(router& r) {
     r.add({"GET", "/healthz", healthz});
     r.add({"GET", "/readyz", readyz});
+    r.add({"GET", "/metrics", prometheus});
 }
 
 } // namespace hubd

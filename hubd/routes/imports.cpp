@@ -69,6 +69,7 @@ http::response post_import(const http::request& req, const path_params&, hub& h)
     }
     std::filesystem::remove(ir.file);
     if (result.failure == import_failure::none) h.changes().notify();
+    h.metrics().count_import(result.failure == import_failure::none);
     auto res = http::json_response(status_of(result.failure), result.row.report_json);
     res.set("Location", "/v1/imports/" + ir.id);
     return res;

@@ -24,11 +24,13 @@ public:
 
     /** Registers a live session's "close if idle" action; returns its handle. */
     std::uint64_t enter(std::function<void()> close_if_idle) {
+        m_hub.metrics().connection_opened();
         std::lock_guard lock(m_mutex);
         m_sessions.emplace(++m_next, std::move(close_if_idle));
         return m_next;
     }
     void leave(std::uint64_t handle) {
+        m_hub.metrics().connection_closed();
         std::lock_guard lock(m_mutex);
         m_sessions.erase(handle);
     }

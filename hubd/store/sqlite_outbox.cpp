@@ -120,4 +120,12 @@ std::pair<std::size_t, std::optional<millis>> sqlite_store::outbox_state() {
     return {static_cast<std::size_t>(st.integer(0)), next};
 }
 
+std::vector<std::pair<std::string, std::uint64_t>> sqlite_store::delivery_counts() {
+    auto db = m_pool.borrow();
+    auto st = db->prepare("SELECT status, COUNT(*) FROM deliveries GROUP BY status ORDER BY status");
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    while (st.step()) out.emplace_back(st.text(0), static_cast<std::uint64_t>(st.integer(1)));
+    return out;
+}
+
 } // namespace hubd::sqlite

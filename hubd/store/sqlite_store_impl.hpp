@@ -43,6 +43,7 @@ public:
     std::vector<delivery_row> deliveries(const std::string& subscription, std::size_t limit) override;
     std::vector<delivery_attempt> attempts(const std::string& delivery) override;
     std::pair<std::size_t, std::optional<millis>> outbox_state() override;
+    std::vector<std::pair<std::string, std::uint64_t>> delivery_counts() override;
 
     std::vector<audit_entry> audit(std::uint64_t after, std::size_t limit) override;
     void append_audit(const std::vector<audit_entry>& entries) override;

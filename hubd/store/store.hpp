@@ -177,6 +177,8 @@ public:
     virtual void record_attempt(const delivery_row& updated, const delivery_attempt& attempt) = 0;
     virtual std::vector<delivery_row> deliveries(const std::string& subscription, std::size_t limit) = 0;
     virtual std::vector<delivery_attempt> attempts(const std::string& delivery) = 0;
+    /** Deliveries per status (pending, delivered, dead). */
+    virtual std::vector<std::pair<std::string, std::uint64_t>> delivery_counts() = 0;
     /** Pending deliveries and the earliest due time among them. */
     virtual std::pair<std::size_t, std::optional<millis>> outbox_state() = 0;
 
