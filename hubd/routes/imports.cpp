@@ -78,6 +78,11 @@ http::response post_import(const http::request& req, const path_params&, hub& h)
 http::response get_import(const http::request& req, const path_params& p, hub& h) {
     auto who_or = authenticate(req, h);
     if (auto* refused = std::get_if<http::response>(&who_or)) return std::move(*refused);
+    const auto& who = std::get<principal>(who_or);
+    const bool reads_or_writes = std::any_of(who.scopes.begin(), who.scopes.end(), [](const std::string& s) {
+        return s.ends_with(":read") || s.ends_with(":write");
+    });
+    if (!reads_or_writes) return missing_scope("<domain>:read");
     const auto row = h.db().import(p.at("id"));
     if (!row || !std::get<principal>(who_or).sees(row->school)) return http::error_response(404, "not_found", "no such import");
     return http::json_response(200, row->report_json);
