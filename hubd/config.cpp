@@ -24,7 +24,7 @@ struct reader {
     const Value* member(const Value& obj, const char* name, const char* where) const {
         auto it = obj.FindMember(name);
         if (it == obj.MemberEnd()) return nullptr;
-        if (!it->value.IsObject() && !it->value.IsString() && !it->value.IsUint() && !it->value.IsBool())
+        if (!it->value.IsObject() && !it->value.IsString() && !it->value.IsNumber() && !it->value.IsBool())
             fail(file, std::string(where) + name + ": unexpected value");
         return &it->value;
     }
@@ -84,14 +84,14 @@ void read_tls(const reader& r, const Value& v, tls_settings& t, auth_settings& a
 
 void set_listen(server_settings& s, const std::string& listen) {
     const auto colon = listen.rfind(':');
-    if (colon == std::string::npos || colon == 0) throw std::runtime_error("--listen wants ADDR:PORT, not " + listen);
+    if (colon == std::string::npos || colon == 0) throw std::runtime_error("listen wants ADDR:PORT, not " + listen);
     std::string address = listen.substr(0, colon);
     if (address.size() > 2 && address.front() == '[' && address.back() == ']') address = address.substr(1, address.size() - 2);
     unsigned port = 0;
     const auto digits = std::string_view(listen).substr(colon + 1);
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
     if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || port > 65535)
-        throw std::runtime_error("--listen: bad port in " + listen);
+        throw std::runtime_error("listen: bad port in " + listen);
     s.address = address;
     s.port = static_cast<unsigned short>(port);
 }
@@ -113,7 +113,11 @@ config load_config(const std::filesystem::path& file) {
     r.text(doc, "public_url", c.hub.public_url);
     std::string listen;
     r.text(doc, "listen", listen);
-    if (!listen.empty()) set_listen(c.server, listen);
+    try {
+        if (!listen.empty()) set_listen(c.server, listen);
+    } catch (const std::runtime_error& e) {
+        fail(file, e.what());
+    }
     r.number(doc, "io_threads", c.server.io_threads);
     r.number(doc, "worker_threads", c.server.worker_threads);
     r.seconds(doc, "shutdown_grace_seconds", c.server.shutdown_grace);

@@ -1,6 +1,7 @@
 // Operations: drop folders, multi-file vendor exports as zip, Prometheus metrics.
 #include "hub_fixture.hpp"
 
+#include "config.hpp"
 #include "export/school_dataset.hpp"
 #include "import/drop_folders.hpp"
 
@@ -86,4 +87,31 @@ TEST_CASE("metrics: requests by route and status class, latency histogram, store
     CHECK(text.find("hubd_changes_last_seq 6") != std::string::npos);
     CHECK(text.find("hubd_outbox_depth 0") != std::string::npos);
     CHECK(text.find("hubd_store_bytes ") != std::string::npos);
+}
+
+TEST_CASE("the example configuration loads; a wrong one is refused naming the file and the problem") {
+    const auto c = load_config(test::source_dir() / "examples/hubd/hubd.json");
+    CHECK(c.hub.data == "/var/lib/hubd");
+    CHECK(c.server.port == 8443);
+    CHECK(c.server.tls.enabled());
+    CHECK(c.hub.auth.certificate_clients.size() == 1);
+    CHECK(c.delivery.max_attempts == 10);
+    CHECK(c.drop.settle == std::chrono::seconds(5));
+    CHECK(c.server.header_timeout == std::chrono::seconds(10));
+
+    test::temp_dir dir("hubd-ops-config");
+    const std::pair<const char*, const char*> bad[] = {
+        {"{\"listen\": \"nowhere\"}", "ADDR:PORT"},
+        {"{\"limits\": {\"max_connections\": -1}}", "limits.max_connections must be a whole number"},
+        {"{\"tls\": {\"certificate\": \"a.pem\"}}", "both certificate and private_key"},
+        {"{\"io_threads\": 0}", "at least 1"},
+        {"[1]", "must be a JSON object"},
+        {"{\"data\": ", "offset"},
+    };
+    for (const auto& [text, problem] : bad) {
+        CAPTURE(text);
+        test::write_file(dir / "bad.json", text);
+        CHECK_THROWS_WITH(load_config(dir / "bad.json"), doctest::Contains(problem));
+        CHECK_THROWS_WITH(load_config(dir / "bad.json"), doctest::Contains("bad.json"));
+    }
 }
