@@ -11,6 +11,8 @@
 
 #include "store/sqlite_store.hpp"
 
+#include <interop/adapter/support.hpp>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -75,17 +77,7 @@ std::optional<args> parse(int argc, char** argv) {
     return a;
 }
 
-std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        auto end = s.find(',', start);
-        if (end == std::string::npos) end = s.size();
-        if (end > start) out.push_back(s.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
+std::vector<std::string> split(const std::string& s) { return interop::adapter_support::split_nonempty(s, ','); }
 
 int usage_error(const std::string& why) {
     std::cerr << "hubd: " << why << "\n(hubd --help tells the commands)\n";

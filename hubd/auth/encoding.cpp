@@ -55,17 +55,22 @@ std::optional<std::string> base64url_decode(std::string_view text) {
     return out;
 }
 
+std::string hex(std::string_view bytes) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (unsigned char b : bytes) {
+        out += digits[b >> 4];
+        out += digits[b & 15];
+    }
+    return out;
+}
+
 std::string random_hex(std::size_t bytes) {
     std::string raw(bytes, '\0');
     if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1)
         throw std::runtime_error("no random bytes from OpenSSL");
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : raw) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
+    return hex(raw);
 }
 
 } // namespace hubd

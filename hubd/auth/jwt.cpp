@@ -3,6 +3,8 @@
 #include "auth/encoding.hpp"
 #include "json_writer.hpp"
 
+#include <interop/adapter/support.hpp>
+
 #include <rapidjson/document.h>
 
 namespace hubd {
@@ -15,18 +17,6 @@ constexpr std::size_t max_token_bytes = 8192;
 std::string join_scopes(const std::vector<std::string>& scopes) {
     std::string out;
     for (const auto& s : scopes) out += (out.empty() ? "" : " ") + s;
-    return out;
-}
-
-std::vector<std::string> split_scopes(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        auto end = s.find(' ', start);
-        if (end == std::string_view::npos) end = s.size();
-        if (end > start) out.emplace_back(s.substr(start, end - start));
-        start = end + 1;
-    }
     return out;
 }
 
@@ -101,7 +91,7 @@ token_check verify_token(std::string_view token, const signing_key& key, const s
     c.issuer = string_member(*body, "iss");
     c.audience = string_member(*body, "aud");
     c.subject = string_member(*body, "sub");
-    c.scopes = split_scopes(string_member(*body, "scope"));
+    c.scopes = interop::adapter_support::split_nonempty(string_member(*body, "scope"), ' ');
     c.token_id = string_member(*body, "jti");
     const auto exp = int_member(*body, "exp"), nbf = int_member(*body, "nbf"), iat = int_member(*body, "iat");
     if (c.issuer != issuer) return reject("wrong issuer");

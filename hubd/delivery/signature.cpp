@@ -1,5 +1,7 @@
 #include "delivery/signature.hpp"
 
+#include "auth/encoding.hpp"
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -16,13 +18,7 @@ std::string hmac_hex(std::string_view secret, std::string_view data) {
     unsigned int size = 0;
     HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
          mac, &size);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < size; ++i) {
-        out += hex[mac[i] >> 4];
-        out += hex[mac[i] & 15];
-    }
-    return out;
+    return hex(std::string_view(reinterpret_cast<const char*>(mac), size));
 }
 
 } // namespace

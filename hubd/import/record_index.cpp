@@ -1,5 +1,7 @@
 #include "import/record_index.hpp"
 
+#include "auth/encoding.hpp"
+
 #include <interop/json/canonical.hpp>
 
 #include <openssl/evp.h>
@@ -61,13 +63,7 @@ std::string sha256_hex(std::string_view text) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
     EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < size; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 15];
-    }
-    return out;
+    return hex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
 stored_record index_record(interop::model::any_record&& r, const std::string& school) {

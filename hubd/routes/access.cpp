@@ -2,6 +2,8 @@
 
 #include "hub.hpp"
 
+#include <interop/adapter/support.hpp>
+
 #include <charconv>
 
 namespace hubd {
@@ -44,17 +46,7 @@ std::optional<std::uint64_t> number_param(const http::request& req, std::string_
 }
 
 std::vector<std::string> list_param(const http::request& req, std::string_view name) {
-    std::vector<std::string> out;
-    const auto text = req.param(name);
-    if (!text) return out;
-    std::size_t start = 0;
-    while (start <= text->size()) {
-        auto end = text->find(',', start);
-        if (end == std::string::npos) end = text->size();
-        if (end > start) out.push_back(text->substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
+    return interop::adapter_support::split_nonempty(req.param(name).value_or(""), ',');
 }
 
 } // namespace hubd

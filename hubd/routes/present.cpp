@@ -30,15 +30,7 @@ std::string hmac_raw(const std::string& key, const std::string& data) {
     return std::string(reinterpret_cast<const char*>(mac), size);
 }
 
-std::string hmac_hex(const std::string& key, const std::string& data, std::size_t bytes) {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : hmac_raw(key, data).substr(0, bytes)) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
-}
+std::string hmac_hex(const std::string& key, const std::string& data, std::size_t bytes) { return hex(hmac_raw(key, data).substr(0, bytes)); }
 
 } // namespace
 

@@ -100,6 +100,14 @@ std::optional<http::response> read_filters(const http::request& req, record_quer
     return std::nullopt;
 }
 
+std::optional<http::response> unknown_field(const std::string& kind, const std::vector<std::string>& fields) {
+    const auto& known = kind_fields(kind);
+    for (const auto& f : fields)
+        if (std::find(known.begin(), known.end(), f) == known.end())
+            return http::error_response(400, "invalid_field", "records of kind " + kind + " have no field " + f);
+    return std::nullopt;
+}
+
 http::response list_schools(const http::request& req, const path_params&, hub& h) {
     auto who_or = authenticate(req, h);
     if (auto* refused = std::get_if<http::response>(&who_or)) return std::move(*refused);
@@ -139,10 +147,7 @@ http::response list_records(const http::request& req, const path_params& p, hub&
     const presenter view(who, h.pseudonym_key());
     if (auto refused = read_filters(req, q, view, h)) return std::move(*refused);
     const auto fields = list_param(req, "fields");
-    const auto& known = kind_fields(q.kind);
-    for (const auto& f : fields)
-        if (std::find(known.begin(), known.end(), f) == known.end())
-            return http::error_response(400, "invalid_field", "records of kind " + q.kind + " have no field " + f);
+    if (auto refused = unknown_field(q.kind, fields)) return std::move(*refused);
     ++q.limit; // one more tells whether there is a next page
     auto records = h.db().records(q);
     const bool more = records.size() == q.limit;

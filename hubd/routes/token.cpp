@@ -4,6 +4,8 @@
 #include "routes/access.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/adapter/support.hpp>
+
 #include <openssl/evp.h>
 
 namespace hubd {
@@ -49,18 +51,6 @@ std::optional<std::pair<std::string, std::string>> client_credentials(const http
     return std::pair{*id, *secret};
 }
 
-std::vector<std::string> split_spaces(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        auto end = s.find(' ', start);
-        if (end == std::string::npos) end = s.size();
-        if (end > start) out.push_back(s.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
 http::response token(const http::request& req, const path_params&, hub& h) {
     auto form = http::make_request("POST", "/?" + req.body);
     if (form.query.empty() && !req.body.empty()) return oauth_error(400, "invalid_request", "the body must be application/x-www-form-urlencoded");
@@ -68,7 +58,7 @@ http::response token(const http::request& req, const path_params&, hub& h) {
         return oauth_error(400, "unsupported_grant_type", "only grant_type=client_credentials is supported");
     const auto credentials = client_credentials(req, form);
     if (!credentials) return oauth_error(401, "invalid_client", "client authentication is required");
-    const auto issued = h.auth().issue(credentials->first, credentials->second, split_spaces(form.param("scope").value_or("")));
+    const auto issued = h.auth().issue(credentials->first, credentials->second, interop::adapter_support::split_nonempty(form.param("scope").value_or(""), ' '));
     if (!issued) return oauth_error(401, "invalid_client", "unknown client or wrong secret");
     if (issued->token.empty()) return oauth_error(400, "invalid_scope", "a requested scope is not granted to this client");
     json_writer w;

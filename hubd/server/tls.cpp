@@ -1,5 +1,7 @@
 #include "server/tls.hpp"
 
+#include "auth/encoding.hpp"
+
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
@@ -36,13 +38,7 @@ std::string verified_peer_fingerprint(SSL* ssl) {
     const bool ok = X509_digest(cert, EVP_sha256(), digest, &size) == 1;
     X509_free(cert);
     if (!ok) return {};
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < size; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 15];
-    }
-    return out;
+    return hex(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
 } // namespace hubd::net

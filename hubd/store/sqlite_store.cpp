@@ -4,6 +4,8 @@
 #include "store/sqlite_store_impl.hpp"
 #include "store/sqlite_writer.hpp"
 
+#include <interop/adapter/support.hpp>
+
 #include <filesystem>
 
 namespace hubd {
@@ -83,17 +85,7 @@ std::string join_list(const std::vector<std::string>& items) {
     return out;
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < s.size()) {
-        auto end = s.find(',', start);
-        if (end == std::string::npos) end = s.size();
-        if (end > start) out.push_back(s.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
+std::vector<std::string> split_list(const std::string& s) { return interop::adapter_support::split_nonempty(s, ','); }
 
 std::string placeholders(int first, std::size_t count) {
     std::string out;
