@@ -1,6 +1,7 @@
 #pragma once
 /** @file Wakes long-polling requests when changes are committed. */
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -22,8 +23,12 @@ public:
         std::lock_guard lock(m_mutex);
         m_waiters.erase(handle);
     }
+    /** Counts notifications: a waiter that read it before looking can tell it missed one. */
+    std::uint64_t version() const { return m_version; }
+
     /** Runs and forgets every registered callback. */
     void notify() {
+        ++m_version;
         std::map<std::uint64_t, waiter> due;
         {
             std::lock_guard lock(m_mutex);
@@ -34,6 +39,7 @@ public:
 
 private:
     std::mutex m_mutex;
+    std::atomic<std::uint64_t> m_version{0};
     std::uint64_t m_next = 0;
     std::map<std::uint64_t, waiter> m_waiters;
 };

@@ -84,6 +84,7 @@ void deliverer::attempt(delivery_row d, const subscription_row& sub) {
 
 void deliverer::loop() {
     while (true) {
+        const auto seen = m_changes.version(); // a commit during the round is not slept through
         std::size_t attempted = 0;
         try {
             attempted = run_once();
@@ -103,7 +104,7 @@ void deliverer::loop() {
             auto wait = std::chrono::milliseconds(1000);
             if (auto next = m_store.outbox_state().second)
                 wait = std::min(wait, std::chrono::milliseconds(std::max<millis>(0, *next - m_clock())));
-            m_wake.wait_for(lock, wait, [this] { return m_stopping || m_poked; });
+            m_wake.wait_for(lock, wait, [&] { return m_stopping || m_poked || m_changes.version() != seen; });
         }
         m_poked = false;
         const bool stopping = m_stopping;

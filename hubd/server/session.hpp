@@ -105,6 +105,7 @@ protected:
 
     /** Routes on a worker thread (routes may wait on the store), then back to this connection. */
     void dispatch() {
+        m_dispatch_version = m_env.the_hub().changes().version();
         m_request.remote = m_remote;
         m_request.client_certificate = m_client_certificate;
         asio::post(m_env.workers(), [s = self().shared_from_this()] {
@@ -130,6 +131,8 @@ protected:
             s->m_env.the_hub().changes().cancel(handle);
             s->dispatch();
         });
+        // A commit between the route's look at the feed and the registration above: look again now.
+        if (m_env.the_hub().changes().version() != m_dispatch_version) m_hold_timer.cancel();
     }
 
     void refuse(int status, std::string_view code, const std::string& message) {
@@ -165,6 +168,7 @@ protected:
     http::request m_request;
     bool m_keep_alive = true, m_idle = true;
     std::optional<std::chrono::steady_clock::time_point> m_hold_deadline;
+    std::uint64_t m_dispatch_version = 0; ///< change_signal's version when the route was asked
     asio::steady_timer m_hold_timer;
     std::string m_remote, m_client_certificate;
     std::uint64_t m_handle = 0;
