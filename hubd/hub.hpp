@@ -7,6 +7,7 @@
 #include "export/calendar_feeds.hpp"
 #include "import/importer.hpp"
 #include "metrics.hpp"
+#include "response_cache.hpp"
 #include "router.hpp"
 #include "store/store.hpp"
 
@@ -41,6 +42,7 @@ public:
     change_signal& changes() { return m_changes; }
     audit_log& audit() { return *m_audit; }
     calendar_feeds& feeds() { return m_feeds; }
+    response_cache& answers() { return m_answers; }
     const router& routes() const { return m_router; }
     const hub_settings& settings() const { return m_settings; }
     millis now() const { return m_clock(); }
@@ -62,6 +64,7 @@ private:
     importer m_importer;
     change_signal m_changes;
     calendar_feeds m_feeds;
+    response_cache m_answers;
     router m_router;
     hubd::metrics m_metrics;
     std::unique_ptr<audit_log> m_audit; // last: flushes into the store as the hub goes

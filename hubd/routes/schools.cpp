@@ -108,6 +108,32 @@ std::optional<http::response> unknown_field(const std::string& kind, const std::
     return std::nullopt;
 }
 
+/** Everything that shapes what a client is shown, so that two clients share an answer only when they would get the same. */
+std::string cache_key(const principal& who, const std::string& target) {
+    std::string key = who.client + (who.pseudonymous ? "|p|" : "|");
+    for (const auto& [kind, fields] : who.profile) {
+        key += kind + ":";
+        for (const auto& f : fields) key += f + ",";
+    }
+    return key + "|" + target;
+}
+
+std::shared_ptr<const response_cache::entry> render_page(hub& h, record_query q, const presenter& view, const std::vector<std::string>& fields) {
+    ++q.limit; // one more tells whether there is a next page
+    auto records = h.db().records(q);
+    const bool more = records.size() == q.limit;
+    if (more) records.pop_back();
+    json_writer w;
+    w.StartObject();
+    w.Key("items");
+    w.StartArray();
+    for (const auto& r : records) write_fields(w, view.record(r), fields);
+    w.EndArray();
+    if (more) w.member("next_cursor", view.cursor(records.back().id));
+    w.EndObject();
+    return std::make_shared<response_cache::entry>(response_cache::entry{w.str(), records.size()});
+}
+
 http::response list_schools(const http::request& req, const path_params&, hub& h) {
     auto who_or = authenticate(req, h);
     if (auto* refused = std::get_if<http::response>(&who_or)) return std::move(*refused);
@@ -148,21 +174,16 @@ http::response list_records(const http::request& req, const path_params& p, hub&
     if (auto refused = read_filters(req, q, view, h)) return std::move(*refused);
     const auto fields = list_param(req, "fields");
     if (auto refused = unknown_field(q.kind, fields)) return std::move(*refused);
-    ++q.limit; // one more tells whether there is a next page
-    auto records = h.db().records(q);
-    const bool more = records.size() == q.limit;
-    if (more) records.pop_back();
-    if (checked.kind->personal && !records.empty())
-        h.audit().record({0, h.now(), who.client, "read", q.school, q.kind, records.size(), req.target, "", ""});
-    json_writer w;
-    w.StartObject();
-    w.Key("items");
-    w.StartArray();
-    for (const auto& r : records) write_fields(w, view.record(r), fields);
-    w.EndArray();
-    if (more) w.member("next_cursor", view.cursor(records.back().id));
-    w.EndObject();
-    return http::json_response(200, w.str());
+    const auto key = cache_key(who, req.target);
+    const auto version = h.changes().version(); // before the store is read: a commit meanwhile makes it stale
+    auto answer = h.answers().get(key, version);
+    if (!answer) {
+        answer = render_page(h, q, view, fields);
+        h.answers().put(key, version, answer);
+    }
+    if (checked.kind->personal && answer->records)
+        h.audit().record({0, h.now(), who.client, "read", q.school, q.kind, answer->records, req.target, "", ""});
+    return http::json_response(200, answer->body);
 }
 
 http::response get_record(const http::request& req, const path_params& p, hub& h) {

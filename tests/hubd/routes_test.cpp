@@ -196,3 +196,15 @@ TEST_CASE("admin API: clients created with a secret shown once, listed without i
     CHECK(h.call("POST", "/v1/clients", R"({"name":"x","scopes":["root"],"schools":[]})", admin).status == 400);
     CHECK(h.call("POST", "/v1/clients", "[", admin).status == 400);
 }
+
+TEST_CASE("answers kept between commits are never stale: the next import shows at once") {
+    test::test_hub h("hubd-routes-cache");
+    const auto token = h.token({"roster:write", "roster:read"}, {school_a});
+    REQUIRE(h.call("POST", "/v1/imports?school=0449000U", test::school_document(school_a, 2), token).status == 201);
+    const auto before = h.call("GET", "/v1/schools/0449000U/students", "", token).body;
+    CHECK(h.call("GET", "/v1/schools/0449000U/students", "", token).body == before);
+    REQUIRE(h.call("POST", "/v1/imports?school=0449000U", test::school_document(school_a, 2, "full", "Durand"), token).status == 201);
+    const auto after = h.call("GET", "/v1/schools/0449000U/students", "", token).body;
+    CHECK(after.find("Durand") != std::string::npos);
+    CHECK(after.find("Martin") == std::string::npos);
+}
