@@ -80,8 +80,10 @@ TEST_CASE("an import fills the outbox in its own transaction: one delivery per s
     const auto due = h->db().due_deliveries(h.now, 100);
     REQUIRE(due.size() == 3);
     std::map<std::string, std::vector<std::uint64_t>> seqs;
-    for (const auto& d : due)
-        for (const auto& c : parse_json(d.payload)["changes"].GetArray()) seqs[d.subscription].push_back(c["seq"].GetUint64());
+    for (const auto& d : due) {
+        const auto payload = parse_json(d.payload); // named: the loop reads into it
+        for (const auto& c : payload["changes"].GetArray()) seqs[d.subscription].push_back(c["seq"].GetUint64());
+    }
     CHECK(seqs[students] == std::vector<std::uint64_t>{3, 4, 5});
     CHECK(seqs[everything].size() == 14);
 

@@ -147,7 +147,8 @@ TEST_CASE("kill -9 during imports and deliveries, 50 times: nothing acknowledged
     for (const auto& p : receiver.posts()) {
         CHECK(hubd::verify_delivery_signature(p.header("Interop-Signature"), "0123456789abcdef0123", p.body,
                                               hubd::system_clock_millis() / 1000, 3600));
-        for (const auto& c : test::parse_json(p.body)["changes"].GetArray()) delivered.insert(c["seq"].GetUint64());
+        const auto body = test::parse_json(p.body); // named: the loop reads into it
+        for (const auto& c : body["changes"].GetArray()) delivered.insert(c["seq"].GetUint64());
     }
     const auto last = store->last_seq();
     CHECK(last > 0);
