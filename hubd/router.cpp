@@ -20,28 +20,34 @@ std::vector<std::string_view> segments(std::string_view path) {
     return out;
 }
 
-bool matches(std::string_view pattern, std::string_view path, path_params& params) {
-    const auto want = segments(pattern), got = segments(path);
+template <class S> bool matches(const std::vector<S>& want, const std::vector<std::string_view>& got, path_params& params) {
     if (want.size() != got.size()) return false;
-    path_params found;
     for (std::size_t i = 0; i < want.size(); ++i) {
-        const auto w = want[i];
-        if (w.size() > 2 && w.front() == '{' && w.back() == '}') {
-            if (got[i].empty()) return false;
-            found.emplace(std::string(w.substr(1, w.size() - 2)), std::string(got[i]));
-        } else if (w != got[i]) {
-            return false;
-        }
+        const std::string_view w = want[i];
+        const bool variable = w.size() > 2 && w.front() == '{' && w.back() == '}';
+        if (variable ? got[i].empty() : w != got[i]) return false;
     }
-    params = std::move(found);
+    params.clear();
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        const std::string_view w = want[i];
+        if (w.size() > 2 && w.front() == '{' && w.back() == '}') params.emplace(std::string(w.substr(1, w.size() - 2)), std::string(got[i]));
+    }
     return true;
 }
 
 } // namespace
 
+void router::add(route r) {
+    std::vector<std::string> parts;
+    for (auto s : segments(r.pattern)) parts.emplace_back(s);
+    m_segments.push_back(std::move(parts));
+    m_routes.push_back(std::move(r));
+}
+
 const route* router::match(std::string_view method, std::string_view path, path_params& params) const {
-    for (const auto& r : m_routes)
-        if (r.method == method && matches(r.pattern, path, params)) return &r;
+    const auto got = segments(path);
+    for (std::size_t i = 0; i < m_routes.size(); ++i)
+        if (m_routes[i].method == method && matches(m_segments[i], got, params)) return &m_routes[i];
     return nullptr;
 }
 
@@ -49,6 +55,12 @@ std::size_t router::body_limit(std::string_view method, std::string_view path) c
     path_params ignored;
     if (const auto* r = match(method, path, ignored)) return r->max_body;
     return 64 << 10;
+}
+
+bool router::offloaded(std::string_view method, std::string_view path) const {
+    path_params ignored;
+    const auto* r = match(method, path, ignored);
+    return r && r->offload;
 }
 
 http::response router::handle(const http::request& req, hub& h, std::size_t& route_index) const {
@@ -65,8 +77,10 @@ http::response router::handle(const http::request& req, hub& h, std::size_t& rou
         }
     }
     std::string allow;
-    for (const auto& r : m_routes)
-        if (matches(r.pattern, req.path, params) && allow.find(r.method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + r.method;
+    const auto got = segments(req.path);
+    for (std::size_t i = 0; i < m_routes.size(); ++i)
+        if (matches(m_segments[i], got, params) && allow.find(m_routes[i].method) == std::string::npos)
+            allow += (allow.empty() ? "" : ", ") + m_routes[i].method;
     if (allow.empty()) return http::error_response(404, "not_found", "no such resource");
     auto res = http::error_response(405, "method_not_allowed", "method " + req.method + " is not allowed here");
     res.set("Allow", allow);

@@ -23,11 +23,13 @@ struct route {
     std::string pattern;          ///< literal segments and `{name}` segments
     route_handler handler;
     std::size_t max_body = 64 << 10; ///< bytes; larger bodies get 413 before they are read
+    /** Runs on the worker pool, not on the connection's thread: imports and exports take seconds. */
+    bool offload = false;
 };
 
 class router {
 public:
-    void add(route r) { m_routes.push_back(std::move(r)); }
+    void add(route r);
 
     /**
      * Routes a request: 404 for no path, 405 (with Allow) for a path without this method.
@@ -38,10 +40,13 @@ public:
     const route* match(std::string_view method, std::string_view path, path_params& params) const;
     /** Body limit for a request line, before the body is read: the route's, or the smallest. */
     std::size_t body_limit(std::string_view method, std::string_view path) const;
+    /** Whether the request's route runs on the worker pool. */
+    bool offloaded(std::string_view method, std::string_view path) const;
     const std::vector<route>& routes() const { return m_routes; }
 
 private:
     std::vector<route> m_routes;
+    std::vector<std::vector<std::string>> m_segments; ///< each route's pattern, split once
 };
 
 /** Every route of hubd. */

@@ -85,7 +85,7 @@ std::optional<principal> authenticator::verify(std::string_view token) {
     const auto now = now_seconds();
     {
         std::lock_guard lock(m_mutex);
-        auto it = m_cache.find(std::string(token));
+        auto it = m_cache.find(token);
         if (it != m_cache.end()) {
             if (now < it->second.expires) return it->second.who;
             m_cache.erase(it);

@@ -73,7 +73,12 @@ private:
         principal who;
         std::int64_t expires;
     };
-    std::unordered_map<std::string, cached> m_cache;
+    /** Looked up by the token as received, without copying it. */
+    struct token_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, cached, token_hash, std::equal_to<>> m_cache;
 };
 
 /** A client's profile column (`{"kind": ["field", …]}`) as a map; empty when blank or unreadable. */

@@ -54,12 +54,11 @@ calendar_feeds::school_feeds& calendar_feeds::state_of(const std::string& school
     return *slot;
 }
 
-std::uint64_t calendar_feeds::version_of(const std::string& school) {
-    const auto last = m_store.last_seq(); // cheap: nothing changed anywhere, nothing to look up
+std::uint64_t calendar_feeds::version_of(const std::string& school, std::uint64_t commit_version) {
     std::lock_guard lock(m_mutex);
-    if (last != m_seen_seq) {
+    if (commit_version != m_seen_commit) { // something was committed: ask the store again
         m_versions.clear();
-        m_seen_seq = last;
+        m_seen_commit = commit_version;
     }
     auto it = m_versions.find(school);
     if (it == m_versions.end()) it = m_versions.emplace(school, m_store.last_seq_of(school, timetable_kinds)).first;
@@ -76,10 +75,29 @@ void calendar_feeds::regenerate(const std::string& school, school_feeds& state, 
     state.generated = true;
 }
 
-std::shared_ptr<const feed> calendar_feeds::get(const std::string& school, const std::string& audience, const std::string& id) {
+std::optional<calendar_token_row> calendar_feeds::token(const std::string& token_hash) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_tokens.find(token_hash); it != m_tokens.end()) return it->second;
+    }
+    auto row = m_store.calendar_token_by_hash(token_hash);
+    if (!row || row->revoked) return std::nullopt;
+    std::lock_guard lock(m_mutex);
+    if (m_tokens.size() >= 100000) m_tokens.clear();
+    m_tokens.emplace(token_hash, *row);
+    return row;
+}
+
+void calendar_feeds::forget_tokens() {
+    std::lock_guard lock(m_mutex);
+    m_tokens.clear();
+}
+
+std::shared_ptr<const feed> calendar_feeds::get(const std::string& school, const std::string& audience, const std::string& id,
+                                                std::uint64_t commit_version) {
     const auto it = audiences.find(audience);
     if (it == audiences.end()) return nullptr;
-    const auto version = version_of(school);
+    const auto version = version_of(school, commit_version);
     auto& state = state_of(school);
     std::lock_guard lock(state.mutex);
     if (!state.generated || state.version != version) regenerate(school, state, version);

@@ -26,8 +26,17 @@ class calendar_feeds {
 public:
     calendar_feeds(store& s, const interop::registry& formats, std::filesystem::path folder);
 
-    /** The calendar of one audience; nullptr when it has none (no courses, unknown id). @throws on store or writer failure */
-    std::shared_ptr<const feed> get(const std::string& school, const std::string& audience, const std::string& id);
+    /**
+     * The calendar of one audience; nullptr when it has none (no courses, unknown id).
+     * `commit_version`: change_signal's version; while it stays, the store is not asked again.
+     * @throws on store or writer failure
+     */
+    std::shared_ptr<const feed> get(const std::string& school, const std::string& audience, const std::string& id,
+                                    std::uint64_t commit_version);
+    /** The feed token with this hash, remembered; nullopt when there is none. */
+    std::optional<calendar_token_row> token(const std::string& token_hash);
+    /** Forgets remembered tokens (after a revocation). */
+    void forget_tokens();
 
     /** Audiences and the record kind that names each. */
     static std::optional<std::string> kind_of_audience(const std::string& audience);
@@ -42,15 +51,16 @@ private:
 
     school_feeds& state_of(const std::string& school);
     void regenerate(const std::string& school, school_feeds& state, std::uint64_t version);
-    std::uint64_t version_of(const std::string& school);
+    std::uint64_t version_of(const std::string& school, std::uint64_t commit_version);
 
     store& m_store;
     const interop::registry& m_formats;
     std::filesystem::path m_folder;
     std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<school_feeds>> m_schools;
-    std::uint64_t m_seen_seq = 0;                      ///< the store's last sequence when versions were last read
-    std::map<std::string, std::uint64_t> m_versions;   ///< per school, valid while the store's last sequence is m_seen_seq
+    std::uint64_t m_seen_commit = UINT64_MAX;          ///< change_signal's version when versions were last read
+    std::map<std::string, std::uint64_t> m_versions;   ///< per school, valid while no commit came
+    std::map<std::string, calendar_token_row> m_tokens; ///< by token hash
 };
 
 } // namespace hubd

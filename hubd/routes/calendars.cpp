@@ -93,6 +93,7 @@ http::response revoke(const http::request& req, const path_params& p, hub& h) {
     const auto t = h.db().calendar_token(p.at("id"));
     if (!t || t->school != p.at("uai")) return http::error_response(404, "not_found", "no such calendar");
     h.db().revoke_calendar_token(t->id);
+    h.feeds().forget_tokens();
     h.audit().record({0, h.now(), std::get<principal>(who_or).client, "calendar.revoke", t->school, "", 0, t->id, "", ""});
     http::response res;
     res.status = 204;
@@ -103,9 +104,9 @@ http::response feed_of(const http::request& req, const path_params& p, hub& h) {
     const auto& file = p.at("file");
     const auto not_found = http::error_response(404, "not_found", "no such calendar");
     if (!file.ends_with(".ics")) return not_found;
-    const auto t = h.db().calendar_token_by_hash(sha256_hex(file.substr(0, file.size() - 4)));
-    if (!t || t->revoked) return not_found;
-    const auto f = h.feeds().get(t->school, t->audience, t->audience_id);
+    const auto t = h.feeds().token(sha256_hex(file.substr(0, file.size() - 4)));
+    if (!t) return not_found;
+    const auto f = h.feeds().get(t->school, t->audience, t->audience_id, h.changes().version());
     if (!f) return not_found;
     http::response res;
     res.set("ETag", f->etag).set("Cache-Control", "no-cache");

@@ -55,6 +55,6 @@ http::response export_school(const http::request& req, const path_params& p, hub
 
 } // namespace
 
-void add_export_routes(router& r) { r.add({"GET", "/v1/schools/{uai}/export", export_school}); }
+void add_export_routes(router& r) { r.add({"GET", "/v1/schools/{uai}/export", export_school, 64 << 10, true}); }
 
 } // namespace hubd

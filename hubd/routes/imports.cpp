@@ -91,7 +91,7 @@ http::response get_import(const http::request& req, const path_params& p, hub& h
 } // namespace
 
 void add_import_routes(router& r) {
-    r.add({"POST", "/v1/imports", post_import, 256U << 20});
+    r.add({"POST", "/v1/imports", post_import, 256U << 20, true});
     r.add({"GET", "/v1/imports/{id}", get_import});
 }
 

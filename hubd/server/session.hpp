@@ -63,10 +63,9 @@ protected:
         if (ec == bhttp::error::end_of_stream || (ec && !is_parse_error(ec))) return self().close(); // gone, timed out
         if (ec) return refuse(400, "bad_request", "the request is not valid HTTP/1.1: " + ec.message());
         const auto& h = m_parser->get();
-        http::fields headers;
-        for (const auto& f : h) headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
-        if (auto problem = framing_problem(headers)) return refuse(400, "bad_framing", *problem);
         m_request = http::request{};
+        for (const auto& f : h) m_request.headers.emplace_back(http::lower(std::string_view(f.name_string().data(), f.name_string().size())), std::string(f.value()));
+        if (auto problem = framing_problem(m_request.headers)) return refuse(400, "bad_framing", *problem);
         m_request.method = std::string(h.method_string());
         m_request.target = std::string(h.target());
         if (!m_request.parse_target()) return refuse(400, "bad_target", "the request target is not a valid path");
@@ -74,7 +73,6 @@ protected:
         if (m_parser->content_length() && *m_parser->content_length() > limit)
             return refuse(413, "payload_too_large", "the body is larger than this route takes (" + std::to_string(limit) + " bytes)");
         m_parser->body_limit(limit);
-        for (auto& [name, value] : headers) m_request.headers.emplace_back(http::lower(name), std::move(value));
         if (http::lower(std::string(h[bhttp::field::expect])) == "100-continue") return send_continue();
         read_body();
     }
@@ -103,11 +101,17 @@ protected:
 
     static bool is_parse_error(beast::error_code ec) { return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category(); }
 
-    /** Routes on a worker thread (routes may wait on the store), then back to this connection. */
+    /**
+     * Routes on this connection's thread (most routes answer in microseconds, from memory or
+     * an indexed read); routes marked offload (imports, exports) go to the worker pool so that
+     * they do not hold up the other connections of this thread.
+     */
     void dispatch() {
         m_dispatch_version = m_env.the_hub().changes().version();
         m_request.remote = m_remote;
         m_request.client_certificate = m_client_certificate;
+        auto& h = m_env.the_hub();
+        if (!h.routes().offloaded(m_request.method, m_request.path)) return on_routed(h.handle(m_request));
         asio::post(m_env.workers(), [s = self().shared_from_this()] {
             auto res = std::make_shared<http::response>(s->m_env.the_hub().handle(s->m_request));
             asio::post(s->self().stream().get_executor(), [s, res] { s->on_routed(std::move(*res)); });
