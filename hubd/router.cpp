@@ -51,16 +51,9 @@ const route* router::match(std::string_view method, std::string_view path, path_
     return nullptr;
 }
 
-std::size_t router::body_limit(std::string_view method, std::string_view path) const {
+const route* router::find(std::string_view method, std::string_view path) const {
     path_params ignored;
-    if (const auto* r = match(method, path, ignored)) return r->max_body;
-    return 64 << 10;
-}
-
-bool router::offloaded(std::string_view method, std::string_view path) const {
-    path_params ignored;
-    const auto* r = match(method, path, ignored);
-    return r && r->offload;
+    return match(method, path, ignored);
 }
 
 http::response router::handle(const http::request& req, hub& h, std::size_t& route_index) const {

@@ -38,10 +38,8 @@ public:
     http::response handle(const http::request& req, hub& h, std::size_t& route_index) const;
     /** The route for a method and path, or nullptr; fills `params`. */
     const route* match(std::string_view method, std::string_view path, path_params& params) const;
-    /** Body limit for a request line, before the body is read: the route's, or the smallest. */
-    std::size_t body_limit(std::string_view method, std::string_view path) const;
-    /** Whether the request's route runs on the worker pool. */
-    bool offloaded(std::string_view method, std::string_view path) const;
+    /** The route of a request line, known before its body is read (its limit, where it runs); nullptr for none. */
+    const route* find(std::string_view method, std::string_view path) const;
     const std::vector<route>& routes() const { return m_routes; }
 
 private:
