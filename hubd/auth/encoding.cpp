@@ -52,6 +52,7 @@ std::optional<std::string> base64url_decode(std::string_view text) {
             out += static_cast<char>((acc >> bits) & 0xFF);
         }
     }
+    if ((acc & ((1u << bits) - 1)) != 0) return std::nullopt; // one text per byte string
     return out;
 }
 

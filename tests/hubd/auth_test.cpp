@@ -19,6 +19,11 @@ TEST_CASE("base64url round-trips every length and refuses foreign characters") {
     CHECK(base64url_encode("\xfb\xff") == "-_8");
     CHECK_FALSE(base64url_decode("ab+c"));
     CHECK_FALSE(base64url_decode("abcde"));
+    // Leftover bits must be zero, or two texts would decode to the same bytes (a cursor or a
+    // token edited in its last character would still be accepted).
+    CHECK(base64url_decode("-_8") == std::string("\xfb\xff"));
+    CHECK_FALSE(base64url_decode("-_9"));
+    CHECK_FALSE(base64url_decode("QB"));
 }
 
 TEST_CASE("secrets verify against their salted hash only") {
