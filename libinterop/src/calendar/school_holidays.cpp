@@ -145,9 +145,7 @@ std::optional<model::date> paris_day(const std::string& text) {
     auto t = model::parse_date_time(text);
     if (!t) return std::nullopt;
     static const timetable::time_zone paris("Europe/Paris");
-    auto utc = model::epoch_seconds(*t);
-    auto local = utc + paris.offset_minutes(utc) * 60;
-    return model::date_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+    return paris.local(model::epoch_seconds(*t)).day;
 }
 
 /** Holidays start on `start` (after the last classes) and classes resume on `end`. */

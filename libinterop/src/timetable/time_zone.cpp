@@ -32,6 +32,13 @@ std::int64_t time_zone::to_utc(model::date day, int seconds_of_day) const {
 
 int time_zone::offset_minutes(std::int64_t utc) const { return minutes(m_zone->get_info(sys(utc)).offset); }
 
+model::date_time time_zone::local(std::int64_t utc) const {
+    const int offset = offset_minutes(utc);
+    const std::int64_t wall = utc + std::int64_t{offset} * 60;
+    const std::int64_t days = wall >= 0 ? wall / 86400 : (wall - 86399) / 86400;
+    return {model::date_from_days(days), static_cast<int>(wall - days * 86400), offset};
+}
+
 offset_change time_zone::state(std::int64_t utc) const {
     auto info = m_zone->get_info(sys(utc));
     return {utc, minutes(info.offset), minutes(info.offset), info.abbrev, info.save != std::chrono::minutes{0}};

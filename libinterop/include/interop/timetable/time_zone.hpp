@@ -36,6 +36,8 @@ public:
     std::int64_t to_utc(model::date day, int seconds_of_day) const;
     /** Offset from UTC, in minutes, at an instant. */
     int offset_minutes(std::int64_t utc) const;
+    /** The wall date and time at an instant, with the offset then in force. */
+    model::date_time local(std::int64_t utc) const;
     /** Abbreviation and whether daylight time is in force, at an instant. */
     offset_change state(std::int64_t utc) const;
     /** Every offset change in [from, to). */
