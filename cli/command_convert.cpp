@@ -42,13 +42,6 @@ std::optional<model::holiday_zone> zone_of(const options& o) {
     return zone;
 }
 
-/** The holidays the library ships, updated by --holidays FILE. */
-calendar::holiday_table holidays(const options& o) {
-    auto table = calendar::official_holidays();
-    if (auto file = o.value("--holidays")) table.update(calendar::read_holidays(io::input::open(*file)));
-    return table;
-}
-
 } // namespace
 
 int convert_command(const registry& reg, const args& a) {
@@ -65,7 +58,7 @@ int convert_command(const registry& reg, const args& a) {
     if (!o.value("--zone") && !o.value("--holidays")) {
         read_input(reg, o.positional()[0], o.value("--from"), *writer, diags, opt);
     } else {
-        auto table = holidays(o);
+        auto table = holiday_table_of(o);
         calendar::completing_sink completed(*writer, table, zone_of(o), diags);
         read_input(reg, o.positional()[0], o.value("--from"), completed, diags, opt);
     }

@@ -20,6 +20,12 @@ void print_diagnostics(const diagnostics& diags) {
     if (diags.dropped() > 0) std::cerr << "… and " << diags.dropped() << " more diagnostics not shown\n";
 }
 
+calendar::holiday_table holiday_table_of(const options& o) {
+    auto table = calendar::official_holidays();
+    if (auto file = o.value("--holidays")) table.update(calendar::read_holidays(io::input::open(*file)));
+    return table;
+}
+
 const adapter_info& format_named(const registry& reg, const std::string& name) {
     try {
         return reg.get(name);

@@ -21,6 +21,7 @@ Commands:
   inspect [--from F] [--json] FILE    counts per kind, schools, dates covered
   diff [--from F] [--json] OLD NEW    created, updated, deleted per kind
   merge [--to F] IN IN... OUT         one identity per person from several sources
+  policy check --at TIME FILE         what the school policies hold, and until when
 
 Inputs may be a file, a folder or a zip archive. `interop COMMAND --help` says more.
 
@@ -38,6 +39,7 @@ command find_command(const std::string& name) {
     if (name == "inspect") return inspect_command;
     if (name == "diff") return diff_command;
     if (name == "merge") return merge_command;
+    if (name == "policy") return policy_command;
     return nullptr;
 }
 

@@ -15,7 +15,7 @@ test::run_result run(const std::string& args) {
 } // namespace
 
 TEST_CASE("every command has --help, exit 0") {
-    for (const char* cmd : {"formats", "identify", "convert", "validate", "inspect", "diff"}) {
+    for (const char* cmd : {"formats", "identify", "convert", "validate", "inspect", "diff", "policy"}) {
         CAPTURE(cmd);
         const auto r = run(std::string(cmd) + " --help");
         CHECK(r.code == 0);
