@@ -2,36 +2,16 @@
 
 #include "sts_emp_format.hpp"
 
+#include "../common/percent_codec.hpp"
+
 #include <interop/adapter/support.hpp>
 #include <interop/adapters.hpp>
 
-#include <cctype>
-
 namespace interop {
 
-std::string sts_emp::encode_id(std::string_view id) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : id) {
-        if (std::isalnum(c) || c == '_' || c == '.') out.push_back(static_cast<char>(c));
-        else out += {'%', hex[c >> 4], hex[c & 15]};
-    }
-    return out;
-}
+std::string sts_emp::encode_id(std::string_view id) { return percent_codec::encode(id, "_."); }
 
-std::string sts_emp::decode_id(std::string_view text) {
-    auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::toupper(static_cast<unsigned char>(c)) - 'A' + 10; };
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) && std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-            out.push_back(static_cast<char>(digit(text[i + 1]) * 16 + digit(text[i + 2])));
-            i += 2;
-        } else {
-            out.push_back(text[i]);
-        }
-    }
-    return out;
-}
+std::string sts_emp::decode_id(std::string_view text) { return percent_codec::decode(text); }
 
 namespace {
 
