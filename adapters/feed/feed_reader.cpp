@@ -4,13 +4,13 @@
 #include "feed_format.hpp"
 
 #include "../common/percent_codec.hpp"
+#include "../common/stable_id.hpp"
 
 #include <interop/adapter/support.hpp>
 #include <interop/errors.hpp>
 #include <interop/text/html.hpp>
 
 #include <array>
-#include <cstdio>
 
 namespace interop::feed {
 namespace {
@@ -18,16 +18,6 @@ namespace {
 using adapter_support::emit;
 using adapter_support::new_record;
 using adapter_support::trimmed;
-
-/** A stable id for an item that has neither guid nor link (FNV-1a of title and date). */
-std::string fallback_id(std::string_view title, std::string_view date) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (std::string_view part : {title, std::string_view("\n"), date})
-        for (unsigned char c : part) h = (h ^ c) * 1099511628211ULL;
-    char text[24];
-    std::snprintf(text, sizeof text, "item-%016llx", static_cast<unsigned long long>(h));
-    return text;
-}
 
 /** The text of an element and of everything inside it, in document order as far as the tree keeps it. */
 std::string all_text(const xml::element& e) {
@@ -163,7 +153,7 @@ private:
         auto id = trimmed(e.child_text(atom ? "id" : "guid"));
         if (atom && id.rfind(atom_id_prefix, 0) == 0) return percent_codec::decode(id.substr(atom_id_prefix.size()));
         if (id.empty() && n.extensions.count("feed:link")) id = n.extensions.at("feed:link");
-        return id.empty() ? fallback_id(n.title, model::to_string(when)) : id;
+        return id.empty() ? stable_id::of("item", {n.title, model::to_string(when)}) : id;
     }
 
     void item(const xml::element& e) {
