@@ -13,7 +13,8 @@ confidence identify_ent_news(const io::input& in) {
     const std::string head = in.head(in.entries().front());
     const auto text = adapter_support::skip_bom_and_space(head);
     if (!text.starts_with('{') && !text.starts_with('[')) return confidence::no;
-    if (text.find("\"interop_schema\"") != std::string_view::npos) return confidence::no;
+    // Canonical JSON, and the module's own JSON Schemas (which name the same members), are not news.
+    if (text.find("\"interop_schema\"") != std::string_view::npos || text.find("\"$schema\"") != std::string_view::npos) return confidence::no;
     if (text.find("\"thread_id\"") != std::string_view::npos || text.find("\"threadId\"") != std::string_view::npos) return confidence::yes;
     if (text.find("\"threads\"") != std::string_view::npos && text.find("\"infos\"") != std::string_view::npos) return confidence::yes;
     const bool dated = text.find("\"publication_date\"") != std::string_view::npos || text.find("\"publicationDate\"") != std::string_view::npos;

@@ -10,6 +10,7 @@
 #include <interop/adapter/support.hpp>
 #include <interop/errors.hpp>
 #include <interop/text/html.hpp>
+#include <interop/validate/validate.hpp>
 
 #include <algorithm>
 #include <map>
@@ -68,7 +69,17 @@ public:
 
     void thread(const rapidjson::Value& t, std::size_t position) {
         const auto id = int_member(t, "id").value_or(static_cast<std::int64_t>(position + 1));
-        m_threads[id] = text_member(t, "title");
+        std::string school;
+        if (auto s = t.FindMember("structure"); s != t.MemberEnd() && s->value.IsObject()) {
+            school = text_member(s->value, "id"); // ENT structures are UUIDs; ours carry the UAI
+            if (check_uai(school) == uai_status::malformed) school.clear();
+        }
+        m_threads[id] = {text_member(t, "title"), school};
+    }
+
+    /** Ids our writer lists beside the bodies, by position in `infos`. */
+    void ids(const rapidjson::Value& list) {
+        for (const auto& id : list.GetArray()) m_ids.push_back(id.IsString() ? id.GetString() : "");
     }
 
     void info(const rapidjson::Value& v, std::size_t position) {
@@ -89,8 +100,9 @@ public:
         if (auto h = find(v, "is_headline"); h != v.MemberEnd() && h->value.IsBool() && h->value.GetBool()) n.priority = model::priority::important;
         if (auto thread = int_member(v, "thread_id")) {
             n.extensions["ent:thread_id"] = std::to_string(*thread);
-            auto named = m_threads.find(*thread);
-            if (named != m_threads.end() && !named->second.empty()) n.category = named->second;
+            auto known = m_threads.find(*thread);
+            if (known != m_threads.end() && !known->second.title.empty()) n.category = known->second.title;
+            if (known != m_threads.end() && n.school.empty()) n.school = known->second.school;
         }
         if (auto t = text_member(v, "thread_title"); !t.empty()) n.category = t;
         if (auto owner = v.FindMember("owner"); owner != v.MemberEnd() && owner->value.IsObject()) {
@@ -98,6 +110,7 @@ public:
         }
         auto id = text_member(v, "id");
         if (id.empty()) id = text_member(v, "_id");
+        if (id.empty() && position < m_ids.size()) id = m_ids[position];
         n.id = id.empty() ? stable_id::of("info", {n.title, model::to_string(n.publish_from)}) : id;
         emit(m_sink, std::move(n));
     }
@@ -123,7 +136,11 @@ private:
     io::record_sink& m_sink;
     diagnostics& m_diags;
     std::string m_school, m_file;
-    std::map<std::int64_t, std::string> m_threads;
+    struct thread_info {
+        std::string title, school;
+    };
+    std::map<std::int64_t, thread_info> m_threads;
+    std::vector<std::string> m_ids;
 };
 
 std::string read_all(std::istream& in, std::uint64_t limit, const std::string& file) {
@@ -169,6 +186,7 @@ private:
         if (infos == doc.MemberEnd()) return mapper.info(doc, 0); // one request body
         if (!infos->value.IsArray() || (threads != doc.MemberEnd() && !threads->value.IsArray()))
             throw parse_error({file, 1, 0}, format_name, "\"threads\" and \"infos\" must be arrays");
+        if (auto ids = doc.FindMember(ids_key); ids != doc.MemberEnd() && ids->value.IsArray()) mapper.ids(ids->value);
         if (threads != doc.MemberEnd())
             each(threads->value, [&](const rapidjson::Value& v, std::size_t i) {
                 if (v.IsObject()) mapper.thread(v, i);

@@ -1,6 +1,7 @@
 // news items → the ENT news document: one thread per school and category (items without a
 // category go to "Actualités"), each info a createInfo body whose thread_id is its thread's
-// position in "threads", counted from 1 (the ids the ENT gives are only known once created).
+// position in "threads", counted from 1 (the ids the ENT gives are only known once created),
+// and the items' ids in "ids", in the order of "infos".
 
 #include "ent_news_format.hpp"
 
@@ -54,6 +55,10 @@ public:
         w.Key("infos");
         w.StartArray();
         for (const auto& n : m_ds.all<model::news_item>()) info(w, n, threads.at({n.school, thread_title(n)}));
+        w.EndArray();
+        w.Key(ids_key); // beside the bodies, which may hold no id
+        w.StartArray();
+        for (const auto& n : m_ds.all<model::news_item>()) w.String(n.id.c_str(), static_cast<rapidjson::SizeType>(n.id.size()));
         w.EndArray();
         w.EndObject();
         m_out << '\n';

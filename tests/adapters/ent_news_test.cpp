@@ -86,8 +86,10 @@ TEST_CASE("our ENT news document: golden, and read back") {
     CHECK(diags.items().empty());
     const auto& items = back.all<model::news_item>();
     REQUIRE(items.size() == 3);
+    const auto original = news_dataset();
     for (std::size_t i = 0; i < 3; ++i) {
-        const auto& was = news_dataset().all<model::news_item>()[i];
+        const auto& was = original.all<model::news_item>()[i];
+        CHECK(items[i].id == was.id);
         CHECK(items[i].title == was.title);
         CHECK(items[i].body == was.body);
         CHECK(items[i].status == was.status);
