@@ -128,12 +128,25 @@ void write_nodes(std::string& out, const xmlNode* first, int depth) {
     }
 }
 
-} // namespace
-
-std::string sanitize_html(std::string_view html) {
+std::string sanitize_once(std::string_view html) {
     auto doc = detail::parse_fragment(html);
     std::string out;
     write_nodes(out, detail::fragment_children(doc.get()), 0);
+    return out;
+}
+
+} // namespace
+
+std::string sanitize_html(std::string_view html) {
+    // Unwrapping an element can leave markup the parser nests otherwise (`<a><x><a>` gives an
+    // anchor inside an anchor, which a second parse splits): pass again until the output
+    // reads back as itself, so that what we store is what a browser will show.
+    auto out = sanitize_once(html);
+    for (int pass = 0; pass < 4; ++pass) {
+        auto again = sanitize_once(out);
+        if (again == out) break;
+        out = std::move(again);
+    }
     return out;
 }
 
