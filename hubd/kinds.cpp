@@ -38,6 +38,7 @@ constexpr kind_info kinds[] = {
     {"report_card", "report_cards", "school_life", "grades", true},
     {"session_content", "session_contents", "school_life", "homework", false},
     {"homework", "homework", "school_life", "homework", false},
+    {"observation", "observations", "school_life", "discipline", true},
     {"discipline_incident", "discipline_incidents", "school_life", "discipline", true},
     {"sanction", "sanctions", "school_life", "discipline", true},
     {"news_item", "news_items", "news", "news", false},

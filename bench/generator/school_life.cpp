@@ -249,6 +249,14 @@ void school_builder::discipline() {
             std::nullopt, m_calendar.year_end);
     case_of(2, pupils[1], {2025, 11, 20}, "Violence physique", model::sanction_kind::temporary_exclusion,
             "Violence physique envers un camarade", 2, {2026, 11, 25});
+    // Remarks for the family, encouraging as often as not.
+    auto remark = make<model::observation>("OBS1");
+    remark.student = pupils[2];
+    remark.recorded_at = paris({2025, 11, 14}, 16, 0);
+    remark.subject = "MATHS";
+    remark.category = "Encouragements";
+    remark.text = "Très bonne participation, en nette progression.";
+    emit(std::move(remark));
 }
 
 } // namespace interop::generator

@@ -30,9 +30,9 @@ TEST_CASE("usage mistakes exit 2") {
     CHECK(run("inspect --verbose x").code == 2);
     CHECK(run("convert --to json only-one-arg").code == 2);
     CHECK(run("convert " + demo + " out.json").err.find("needs --to") != std::string::npos);
-    const auto r = run("convert --to pronote-ent " + demo + " out.x");
+    const auto r = run("convert --to vendor-x " + demo + " out.x");
     CHECK(r.code == 2);
-    CHECK(r.err.find("unknown format \"pronote-ent\"") != std::string::npos);
+    CHECK(r.err.find("unknown format \"vendor-x\"") != std::string::npos);
     CHECK(run("inspect --from nope " + demo).code == 2);
 }
 

@@ -14,7 +14,7 @@ TEST_CASE("every kind of the design exists, once, with its collection") {
     for (auto expected : {"school", "academic_year", "period", "calendar", "student", "guardian", "staff", "guardian_link",
                           "contact_preference", "class", "group", "membership", "mef", "subject", "room", "equipment",
                           "time_grid", "week_pattern", "course", "session", "attendance_event", "assessment", "grade_result",
-                          "competency_result", "report_card", "session_content", "homework", "discipline_incident",
+                          "competency_result", "report_card", "session_content", "homework", "observation", "discipline_incident",
                           "sanction", "news_item", "notification"})
         CHECK_MESSAGE(unique.contains(expected), expected);
 }

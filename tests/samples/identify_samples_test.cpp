@@ -18,6 +18,7 @@ std::string owner_of(const std::filesystem::path& file) {
     if (folder == "fet") return "fet";
     if (folder == "untis-gpu" && file.filename() == "GPU001.txt") return "untis";
     if (folder == "ics") return "ical";
+    if (folder == "pronote-accueilent" && file.extension() == ".xml") return "pronote-ent";
     if (folder == "edt-index-education" && file.filename().string().starts_with("Edt_To")) return "edt"; // plain and encrypted
     return "";
 }

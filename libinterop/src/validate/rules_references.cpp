@@ -136,6 +136,11 @@ void refs(const model::homework& r, reference_checker& c) {
     c.one(r, "teacher", "staff", r.teacher);
     c.one(r, "session", "session", r.session);
 }
+void refs(const model::observation& r, reference_checker& c) {
+    c.one(r, "student", "student", r.student);
+    c.one(r, "subject", "subject", r.subject);
+    c.one(r, "author", "staff", r.author);
+}
 void refs(const model::discipline_incident& r, reference_checker& c) {
     c.many(r, "students", "student", r.students);
     c.one(r, "reported_by", "staff", r.reported_by);

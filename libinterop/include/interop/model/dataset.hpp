@@ -16,15 +16,15 @@ namespace interop::model {
 
 /** Version of the canonical model this library reads and writes. */
 inline constexpr int schema_major = 1;
-inline constexpr int schema_minor = 1;
-inline constexpr std::string_view schema_version = "1.1";
+inline constexpr int schema_minor = 2;
+inline constexpr std::string_view schema_version = "1.2";
 
 /** Every record kind, in the order datasets list them (referenced kinds first). */
 using kinds = std::tuple<establishment, academic_year, period, calendar, mef, subject, room, equipment,
                          school_class, group, student, guardian, staff, guardian_link,
                          contact_preference, membership, teaching_assignment, time_grid, week_pattern, course, session,
                          attendance_event, assessment, grade_result, competency_result, report_card,
-                         session_content, homework, discipline_incident, sanction, news_item,
+                         session_content, homework, observation, discipline_incident, sanction, news_item,
                          notification, deletion>;
 
 template <class Tuple> struct variant_of;

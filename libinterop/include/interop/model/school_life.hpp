@@ -258,6 +258,28 @@ struct discipline_incident : record {
     }
 };
 
+struct observation : record {
+    static constexpr std::string_view kind = "observation", collection = "observations";
+    static constexpr std::string_view summary = "A remark on a pupil's work or conduct (observation, encouragement), for the family.";
+    std::string student;
+    date_time recorded_at;
+    std::optional<std::string> subject;
+    std::optional<std::string> author;
+    std::optional<std::string> category;
+    std::string text;
+    bool operator==(const observation&) const = default;
+
+    template <class S, class V> static void fields(S& s, V& v) {
+        common_fields(s, v);
+        v("student", s.student, "Id of the student.");
+        v("recorded_at", s.recorded_at, "When it was recorded.");
+        v("subject", s.subject, "Id of the subject it concerns.");
+        v("author", s.author, "Id of the staff who wrote it.");
+        v("category", s.category, "Kind of remark as the school names it (observation, encouragement, …).");
+        v("text", s.text, "The remark, plain text.");
+    }
+};
+
 enum class sanction_kind {
     detention, extra_work, warning, blame, responsibility_measure,
     class_exclusion, temporary_exclusion, permanent_exclusion, other
