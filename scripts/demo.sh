@@ -52,7 +52,7 @@ echo
 echo "Demo school: $demo"
 $interop inspect "$demo" | sed 's/^/  /'
 status=0
-while IFS=$'\t' read -r format modes _; do
+while IFS=$'\t' read -r format modes domains _; do
   [[ $modes == *W* ]] || continue
   target="$out/demo-school.$format"
   rm -rf "$target"
@@ -61,7 +61,15 @@ while IFS=$'\t' read -r format modes _; do
     printf '%-8s %-40s written: %s files\n' "$format" "$target ($(du -sh "$target" | cut -f1))" "$(find "$target" -type f | wc -l)"
     continue
   fi
-  summary=$($interop validate --from "$format" "$target" 2>/dev/null) || status=1
+  if [[ $domains == *people* || $domains == *structure* ]]; then
+    summary=$($interop validate --from "$format" "$target" 2>/dev/null) || status=1
+  else # news or school life alone: the people and classes they name live in other files
+    findings=$($interop validate --from "$format" "$target" 2>&1 >/dev/null || true)
+    summary=$($interop validate --from "$format" "$target" 2>/dev/null || true)
+    others=$(grep ': error:' <<<"$findings" | grep -vc '\[ref.missing\]' || true)
+    [[ $others == 0 ]] || status=1
+    summary="$summary (references to other files' records only)"
+  fi
   same=$($interop diff "$demo" "$target" | tail -n 1) || true
   printf '%-8s %-40s %s; %s\n' "$format" "$target ($(du -sh "$target" | cut -f1))" "${summary#*: }" "$same"
 done < <($interop formats)
