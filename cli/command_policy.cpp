@@ -121,13 +121,14 @@ void check_homework(const model::dataset& data, policies& p, std::vector<finding
     }
 }
 
-void check_retention(model::dataset data, const model::date_time& at, std::vector<finding>& out) {
-    policy::set_erase_after(data);
+void check_retention(const model::dataset& data, const model::date_time& at, std::vector<finding>& out) {
+    const policy::retention_context context{data.all<model::academic_year>(), {}};
     for (const auto& s : data.all<model::sanction>()) {
-        const bool due = s.erase_after && *s.erase_after < at.day;
+        const auto erase_after = policy::erase_after(s, context);
+        const bool due = erase_after && *erase_after < at.day;
         out.push_back({"sanction/" + s.id,
-                       s.erase_after ? (due ? "due for erasure since " : "erase after ") + model::to_string(*s.erase_after)
-                                     : "kept to the end of secondary schooling (date not known)",
+                       erase_after ? (due ? "due for erasure since " : "erase after ") + model::to_string(*erase_after)
+                                   : "kept to the end of secondary schooling (date not known)",
                        "", {}});
     }
 }

@@ -162,10 +162,8 @@ public:
         const auto file = in.describe(entry);
         const auto text = read_all(*in.open_entry(entry), std::min<std::uint64_t>(m_opt.max_input_bytes, m_opt.max_record_bytes), file);
         rapidjson::Document doc;
-        if (auto failure = json::detail::parse_bounded(text, doc, m_opt.max_depth)) {
-            const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(failure->offset, text.size())), '\n');
-            throw parse_error({file, static_cast<std::uint64_t>(line), 0}, format_name, failure->message);
-        }
+        if (auto failure = json::detail::parse_bounded(text, doc, m_opt.max_depth))
+            throw parse_error({file, failure->line, 0}, format_name, failure->message);
         model::metadata meta;
         meta.source = format_name;
         sink.on_metadata(meta);

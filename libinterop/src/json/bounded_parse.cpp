@@ -7,6 +7,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace interop::json::detail {
@@ -52,7 +53,9 @@ std::optional<parse_failure> parse_bounded(std::string_view text, rapidjson::Doc
         rapidjson::Reader reader;
         auto result = reader.Parse<parse_flags>(stream, limited);
         if (!result.IsError()) return true;
-        failure = parse_failure{result.Offset(), limited.too_deep
+        const auto upto = text.substr(0, std::min(result.Offset(), text.size()));
+        const auto line = 1 + static_cast<std::uint64_t>(std::count(upto.begin(), upto.end(), '\n'));
+        failure = parse_failure{result.Offset(), line, limited.too_deep
                                                      ? "nesting deeper than " + std::to_string(max_depth) + " levels"
                                                      : rapidjson::GetParseError_En(result.Code())};
         return false;

@@ -11,6 +11,7 @@ namespace interop::json::detail {
 
 struct parse_failure {
     std::size_t offset = 0;
+    std::uint64_t line = 1; ///< of `offset`, counted from 1
     std::string message;
 };
 

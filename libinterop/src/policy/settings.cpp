@@ -111,10 +111,8 @@ private:
 
 school_policy read_school_policy(std::string_view json, const std::string& file) {
     rapidjson::Document doc;
-    if (auto failure = json::detail::parse_bounded(json, doc, 16)) {
-        const auto line = 1 + std::count(json.begin(), json.begin() + static_cast<std::ptrdiff_t>(std::min(failure->offset, json.size())), '\n');
-        throw parse_error({file, static_cast<std::uint64_t>(line), 0}, "policy settings", failure->message);
-    }
+    if (auto failure = json::detail::parse_bounded(json, doc, 16))
+        throw parse_error({file, failure->line, 0}, "policy settings", failure->message);
     return settings_reader(file).read(doc);
 }
 
