@@ -179,8 +179,13 @@ void school_builder::report_cards() {
             for (const auto& [subject, avg] : averages[pupil]) {
                 const auto& [sum, count] = class_totals[subject];
                 const auto teacher = m_plan.teacher_of.find({class_id, subject});
-                r.subjects.push_back({subject, teacher == m_plan.teacher_of.end() ? std::nullopt : std::optional(teacher->second), avg,
-                                      std::round(sum / count * 100) / 100, m_random.pick(comments)});
+                model::report_subject line;
+                line.subject = subject;
+                if (teacher != m_plan.teacher_of.end()) line.teacher = teacher->second;
+                line.average = avg;
+                line.class_average = std::round(sum / count * 100) / 100;
+                line.comment = m_random.pick(comments);
+                r.subjects.push_back(std::move(line));
                 overall += avg;
             }
             if (!r.subjects.empty()) r.overall_average = std::round(overall / static_cast<double>(r.subjects.size()) * 100) / 100;

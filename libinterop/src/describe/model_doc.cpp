@@ -33,6 +33,7 @@ template <class T> std::string struct_name() {
     else if constexpr (std::is_same_v<T, model::calendar_entry>) return "calendar entry";
     else if constexpr (std::is_same_v<T, model::time_slot>) return "time slot";
     else if constexpr (std::is_same_v<T, model::report_subject>) return "report subject";
+    else if constexpr (std::is_same_v<T, model::domain_position>) return "domain position";
     else if constexpr (std::is_same_v<T, model::attachment>) return "attachment";
     else if constexpr (std::is_same_v<T, model::translation>) return "translation";
     else return "object";
@@ -77,6 +78,7 @@ std::string model_reference_markdown() {
     value_section<model::calendar_entry>(out);
     value_section<model::time_slot>(out);
     value_section<model::report_subject>(out);
+    value_section<model::domain_position>(out);
     value_section<model::attachment>(out);
     value_section<model::translation>(out);
     out << "### provenance\n\nWritten as `provenance` on a record read from a vendor file; not part of its content.\n\n";

@@ -122,7 +122,10 @@ void refs(const model::report_card& r, reference_checker& c) {
     for (const auto& s : r.subjects) {
         c.one(r, "subjects.subject", "subject", s.subject);
         c.one(r, "subjects.teacher", "staff", s.teacher);
+        c.many(r, "subjects.co_teachers", "staff", s.co_teachers);
     }
+    c.many(r, "main_teachers", "staff", r.main_teachers);
+    c.one(r, "signed_by", "staff", r.signed_by);
 }
 void refs(const model::session_content& r, reference_checker& c) {
     c.one(r, "subject", "subject", r.subject);

@@ -16,8 +16,8 @@ namespace interop::model {
 
 /** Version of the canonical model this library reads and writes. */
 inline constexpr int schema_major = 1;
-inline constexpr int schema_minor = 2;
-inline constexpr std::string_view schema_version = "1.2";
+inline constexpr int schema_minor = 3;
+inline constexpr std::string_view schema_version = "1.3";
 
 /** Every record kind, in the order datasets list them (referenced kinds first). */
 using kinds = std::tuple<establishment, academic_year, period, calendar, mef, subject, room, equipment,

@@ -131,17 +131,37 @@ struct competency_result : record {
 struct report_subject {
     std::string subject;
     std::optional<std::string> teacher;
+    std::vector<std::string> co_teachers;
+    std::optional<std::string> mode;
     std::optional<double> average;
     std::optional<double> class_average;
+    std::optional<int> position;
+    std::vector<std::string> program_elements;
     std::optional<std::string> comment;
     bool operator==(const report_subject&) const = default;
 
     template <class S, class V> static void fields(S& s, V& v) {
         v("subject", s.subject, "Id of the subject.");
         v("teacher", s.teacher, "Id of the teacher.");
+        v("co_teachers", s.co_teachers, "Ids of the other teachers of the subject, when several share it.");
+        v("mode", s.mode, "How the pupil takes the subject (STS modalité d'élection: S common core, O compulsory option, F optional, …).");
         v("average", s.average, "Pupil's average out of 20.");
         v("class_average", s.class_average, "Class average out of 20.");
+        v("position", s.position, "Position on the learning objectives instead of or beside an average: 1 not reached, 2 partly reached, 3 reached, 4 exceeded.");
+        v("program_elements", s.program_elements, "Elements of the programme worked on during the period (éléments du programme).");
         v("comment", s.comment, "Teacher's appreciation.");
+    }
+};
+
+/** A position on one domain of the socle commun (code from the LSU nomenclature: CPD_FRA, MET_APP, …). */
+struct domain_position {
+    std::string domain;
+    int level = 1;
+    bool operator==(const domain_position&) const = default;
+
+    template <class S, class V> static void fields(S& s, V& v) {
+        v("domain", s.domain, "Code of the domain (CPD_FRA, CPD_ETR, CPD_SCI, CPD_ART, MET_APP, FRM_CIT, SYS_NAT, REP_MND).");
+        v("level", s.level, "1 insufficient, 2 fragile, 3 satisfactory, 4 very good.");
     }
 };
 
@@ -153,15 +173,33 @@ struct report_card : record {
     std::vector<report_subject> subjects;
     std::optional<double> overall_average;
     std::optional<std::string> general_comment;
+    std::optional<date> council_date;
+    std::vector<std::string> main_teachers;
+    std::optional<std::string> signed_by;
+    std::optional<int> justified_absences;
+    std::optional<int> unjustified_absences;
+    std::optional<int> late_arrivals;
+    std::optional<int> missed_hours;
+    std::optional<std::string> attendance_comment;
+    std::vector<domain_position> domains;
     bool operator==(const report_card&) const = default;
 
     template <class S, class V> static void fields(S& s, V& v) {
         common_fields(s, v);
         v("student", s.student, "Id of the student.");
         v("period", s.period, "Id of the period.");
-        v("subjects", s.subjects, "Per-subject averages and comments.");
+        v("subjects", s.subjects, "Per-subject averages, positions and comments.");
         v("overall_average", s.overall_average, "General average out of 20.");
-        v("general_comment", s.general_comment, "Class council's appreciation.");
+        v("general_comment", s.general_comment, "Class council's appreciation (acquis et conseils pour progresser).");
+        v("council_date", s.council_date, "Date of the class council that settled it.");
+        v("main_teachers", s.main_teachers, "Ids of the pupil's main teachers (professeurs principaux).");
+        v("signed_by", s.signed_by, "Id of the head of school or deputy responsible for it.");
+        v("justified_absences", s.justified_absences, "Half-days of justified absence in the period; when absent, counted from attendance events.");
+        v("unjustified_absences", s.unjustified_absences, "Half-days of unjustified absence in the period; when absent, counted from attendance events.");
+        v("late_arrivals", s.late_arrivals, "Late arrivals in the period; when absent, counted from attendance events.");
+        v("missed_hours", s.missed_hours, "Hours of lessons missed in the period.");
+        v("attendance_comment", s.attendance_comment, "School life's comment on attendance and conduct.");
+        v("domains", s.domains, "Positions on the domains of the socle commun.");
     }
 };
 
