@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,8 @@ namespace interop::csv {
 enum class encoding {
     automatic, ///< UTF-8 when the bytes are valid UTF-8, else ISO-8859-1
     utf8,
-    latin1
+    latin1,
+    windows1252 ///< what spreadsheets save in France: ISO-8859-1 plus €, ’, œ, … in 0x80–0x9F
 };
 
 struct options {
@@ -55,6 +57,10 @@ private:
 
 /** Converts ISO-8859-1 bytes to UTF-8. */
 std::string latin1_to_utf8(std::string_view bytes);
+/** Converts Windows-1252 bytes to UTF-8 (the five unassigned bytes as U+0081…, like browsers). */
+std::string windows1252_to_utf8(std::string_view bytes);
+/** UTF-8 text in ISO-8859-1 or Windows-1252 bytes; nullopt when a character has no byte there. */
+std::optional<std::string> utf8_to_8bit(std::string_view text, encoding target);
 /** Whether the bytes are valid UTF-8. */
 bool valid_utf8(std::string_view bytes);
 
