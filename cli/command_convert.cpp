@@ -10,7 +10,7 @@
 namespace interop::cli {
 namespace {
 
-constexpr const char* convert_help = R"(usage: interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] --to FORMAT IN OUT
+constexpr const char* convert_help = R"(usage: interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] [--mapping FILE] --to FORMAT IN OUT
 
 Reads IN (a file, a folder or a zip) and writes OUT in another format, record by record.
 Without --from the input format is identified from its content. OUT "-" is standard output.
@@ -30,6 +30,11 @@ iCalendar feeds and expansions skip them.
 
 An encrypted EDT export (EXPORT_INDEX_EDUCATION) is read with the partner's RSA private
 key (--key FILE, PEM) and, when the container is for several partners, --partner NAME.
+
+A spreadsheet read as csv-mapped takes its mapping (JSON: kind, column → field, separator,
+encoding, date formats) from --mapping FILE, or from NAME.mapping.json beside NAME.csv in a
+folder or zip. Written as csv-mapped, OUT is a folder: the mappings already in it say which
+kind goes in which file and how; an empty folder gets every kind with a column per field.
 )";
 
 std::optional<model::holiday_zone> zone_of(const options& o) {
@@ -45,9 +50,9 @@ std::optional<model::holiday_zone> zone_of(const options& o) {
 } // namespace
 
 int convert_command(const registry& reg, const args& a) {
-    options o(a, {}, {"--from", "--to", "--school", "--school-year", "--zone", "--holidays", "--key", "--partner"});
+    options o(a, {}, {"--from", "--to", "--school", "--school-year", "--zone", "--holidays", "--key", "--partner", "--mapping"});
     if (o.flag("--help")) return help(convert_help);
-    o.expect_positional(2, "interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] --to FORMAT IN OUT");
+    o.expect_positional(2, "interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] [--mapping FILE] --to FORMAT IN OUT");
     const auto opt = reading_options(o);
     const auto to = o.value("--to");
     if (!to) throw usage_error("convert needs --to FORMAT");

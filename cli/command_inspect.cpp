@@ -11,7 +11,7 @@
 namespace interop::cli {
 namespace {
 
-constexpr const char* inspect_help = R"(usage: interop inspect [--from FORMAT] [--json] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] FILE
+constexpr const char* inspect_help = R"(usage: interop inspect [--from FORMAT] [--json] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] [--mapping FILE] FILE
 
 Summarises FILE without keeping it in memory: one "kind: count" line per kind present,
 the schools it covers and the span of dates found in its records (birth dates and
@@ -112,9 +112,9 @@ void print_json(const summary_sink& s) {
 } // namespace
 
 int inspect_command(const registry& reg, const args& a) {
-    options o(a, {"--json"}, {"--from", "--school", "--school-year", "--key", "--partner"});
+    options o(a, {"--json"}, {"--from", "--school", "--school-year", "--key", "--partner", "--mapping"});
     if (o.flag("--help")) return help(inspect_help);
-    o.expect_positional(1, "interop inspect [--from FORMAT] [--json] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] FILE");
+    o.expect_positional(1, "interop inspect [--from FORMAT] [--json] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] [--mapping FILE] FILE");
     summary_sink summary;
     diagnostics diags;
     read_input(reg, o.positional()[0], o.value("--from"), summary, diags, reading_options(o));

@@ -8,7 +8,7 @@
 namespace interop::cli {
 namespace {
 
-constexpr const char* validate_help = R"(usage: interop validate [--from FORMAT] [--strict] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] FILE
+constexpr const char* validate_help = R"(usage: interop validate [--from FORMAT] [--strict] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] [--mapping FILE] FILE
 
 Reads FILE and checks it: references between records, UAI format and check letter, date
 order, sessions inside the school year, overlapping courses and sessions, duplicate ids.
@@ -20,9 +20,9 @@ Exit code 1 when there is any error.
 } // namespace
 
 int validate_command(const registry& reg, const args& a) {
-    options o(a, {"--strict"}, {"--from", "--school", "--school-year", "--key", "--partner"});
+    options o(a, {"--strict"}, {"--from", "--school", "--school-year", "--key", "--partner", "--mapping"});
     if (o.flag("--help")) return help(validate_help);
-    o.expect_positional(1, "interop validate [--from FORMAT] [--strict] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] FILE");
+    o.expect_positional(1, "interop validate [--from FORMAT] [--strict] [--school UAI] [--school-year FIRST:LAST] [--key PEM] [--partner NAME] [--mapping FILE] FILE");
     diagnostics read_diags;
     const auto ds = read_dataset(reg, o.positional()[0], o.value("--from"), read_diags, reading_options(o));
     auto found = validate(ds);

@@ -56,6 +56,7 @@ read_options reading_options(const options& o) {
     if (auto school = o.value("--school")) opt.school = *school;
     if (auto key = o.value("--key")) opt.private_key = *key;
     if (auto partner = o.value("--partner")) opt.partner = *partner;
+    if (auto mapping = o.value("--mapping")) opt.mapping = *mapping;
     if (auto year = o.value("--school-year")) {
         auto colon = year->find(':');
         auto first = model::parse_date(year->substr(0, colon));

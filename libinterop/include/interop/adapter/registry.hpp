@@ -44,6 +44,8 @@ struct read_options {
      */
     std::filesystem::path private_key;
     std::string partner;
+    /** For CSV read through a declared mapping (`csv-mapped`): the mapping file, when the input does not hold it. */
+    std::filesystem::path mapping;
 };
 
 class reader {
