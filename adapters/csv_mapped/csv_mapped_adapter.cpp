@@ -10,8 +10,7 @@ namespace {
 /** Yes for a folder or zip holding a `NAME.mapping.json`: a lone CSV names nothing, so it is read only when asked. */
 confidence identify_package(const io::input& in) {
     for (const auto& e : in.entries())
-        if (e.name.size() > csv_mapped::mapping_suffix.size() && e.name.substr(e.name.size() - csv_mapped::mapping_suffix.size()) == csv_mapped::mapping_suffix &&
-            in.head(e, 4096).find("\"kind\"") != std::string::npos)
+        if (csv_mapped::is_mapping_name(e.name) && in.head(e, 4096).find("\"kind\"") != std::string::npos)
             return confidence::yes;
     return confidence::no;
 }

@@ -17,7 +17,6 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -250,12 +249,6 @@ private:
     std::map<std::string, int> m_seen;
 };
 
-std::string read_all(std::istream& in) {
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 class mapped_reader : public reader {
 public:
     explicit mapped_reader(read_options opt) : m_opt(std::move(opt)) {}
@@ -276,12 +269,10 @@ private:
 
     /** The mapping given apart (`--mapping`), for every CSV of the input. */
     pairs given(const io::input& in) const {
-        std::ifstream file(m_opt.mapping, std::ios::binary);
-        if (!file) throw io_error("cannot read the mapping " + m_opt.mapping.string());
-        const auto m = parse_mapping(read_all(file), m_opt.mapping.string());
+        const auto m = load_mapping(m_opt.mapping);
         pairs out;
         for (const auto& e : in.entries())
-            if (e.name.size() < mapping_suffix.size() || e.name.substr(e.name.size() - mapping_suffix.size()) != mapping_suffix) out.emplace_back(m, &e);
+            if (!is_mapping_name(e.name)) out.emplace_back(m, &e);
         if (out.empty()) throw parse_error({in.name(), 0, 0}, format_name, "no CSV file in the input");
         return out;
     }
@@ -290,23 +281,14 @@ private:
     static pairs packaged(const io::input& in) {
         pairs out;
         for (const auto& e : in.entries()) {
-            if (e.name.size() <= mapping_suffix.size() || e.name.substr(e.name.size() - mapping_suffix.size()) != mapping_suffix) continue;
-            auto stream = in.open_entry(e);
-            auto m = parse_mapping(read_all(*stream), in.describe(e));
-            const auto wanted = m.file.empty() ? e.name.substr(0, e.name.size() - mapping_suffix.size()) + ".csv" : folder_of(e.name) + m.file;
-            const io::input::entry* csv = nullptr;
-            for (const auto& other : in.entries())
-                if (other.name == wanted) csv = &other;
-            if (!csv) throw parse_error({in.describe(e), 0, 0}, format_name, "the mapping describes " + wanted + ", which the input does not hold");
-            out.emplace_back(std::move(m), csv);
+            if (!is_mapping_name(e.name)) continue;
+            auto m = read_mapping(in, e);
+            const auto csv = std::find_if(in.entries().begin(), in.entries().end(), [&](const auto& other) { return other.name == m.file; });
+            if (csv == in.entries().end()) throw parse_error({in.describe(e), 0, 0}, format_name, "the mapping describes " + m.file + ", which the input does not hold");
+            out.emplace_back(std::move(m), &*csv);
         }
         if (out.empty()) throw parse_error({in.name(), 0, 0}, format_name, "no NAME.mapping.json in the input, and no mapping given apart (--mapping)");
         return out;
-    }
-
-    static std::string folder_of(const std::string& name) {
-        const auto slash = name.rfind('/');
-        return slash == std::string::npos ? std::string() : name.substr(0, slash + 1);
     }
 
     read_options m_opt;

@@ -6,6 +6,7 @@
 #include "cell_format.hpp"
 #include "csv_mapping.hpp"
 
+#include <interop/adapter/support.hpp>
 #include <interop/errors.hpp>
 #include <interop/io/output.hpp>
 #include <interop/json/canonical.hpp>
@@ -14,8 +15,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 
 namespace interop::csv_mapped {
 namespace {
@@ -143,16 +143,8 @@ std::vector<std::pair<std::string, mapping>> declared(const std::filesystem::pat
     std::vector<std::pair<std::string, mapping>> out;
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) return out;
-    for (const auto& e : std::filesystem::directory_iterator(folder)) {
-        const auto name = e.path().filename().string();
-        if (name.size() <= mapping_suffix.size() || name.substr(name.size() - mapping_suffix.size()) != mapping_suffix) continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto m = parse_mapping(text.str(), e.path().string());
-        if (m.file.empty()) m.file = name.substr(0, name.size() - mapping_suffix.size()) + ".csv";
-        out.emplace_back(name, std::move(m));
-    }
+    for (const auto& e : std::filesystem::directory_iterator(folder))
+        if (const auto name = e.path().filename().string(); is_mapping_name(name)) out.emplace_back(name, load_mapping(e.path()));
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return out;
 }
@@ -169,28 +161,19 @@ std::vector<std::pair<std::string, mapping>> defaults(const model::dataset& ds) 
     return out;
 }
 
-class mapped_writer : public io::record_sink {
-public:
-    explicit mapped_writer(std::filesystem::path out) : m_out(std::move(out)) {}
-    void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
-    void on_end() override {
-        auto mappings = declared(m_out);
-        if (mappings.empty()) mappings = defaults(m_ds);
-        io::output_folder folder(m_out);
-        for (const auto& [name, m] : mappings) {
-            folder.write(name, mapping_json(m));
-            folder.write(m.file, table(m_ds, m));
-        }
-        folder.commit();
+void write_tables(const model::dataset& ds, const std::filesystem::path& out) {
+    auto mappings = declared(out);
+    if (mappings.empty()) mappings = defaults(ds);
+    io::output_folder folder(out);
+    for (const auto& [name, m] : mappings) {
+        folder.write(name, mapping_json(m));
+        folder.write(m.file, table(ds, m));
     }
-
-private:
-    std::filesystem::path m_out;
-    model::dataset m_ds;
-};
+    folder.commit();
+}
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return std::make_unique<mapped_writer>(out); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return adapter_support::whole_dataset_writer(out, write_tables); }
 
 } // namespace interop::csv_mapped

@@ -6,6 +6,8 @@
 
 #include <interop/errors.hpp>
 
+#include <sstream>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -237,6 +239,24 @@ std::string kind_names() {
 }
 
 mapping parse_mapping(std::string_view json, const std::string& file) { return mapping_parser(json, file).parse(); }
+
+bool is_mapping_name(std::string_view name) { return name.size() > mapping_suffix.size() && name.ends_with(mapping_suffix); }
+
+mapping read_mapping(const io::input& in, const io::input::entry& e) {
+    std::ostringstream text;
+    text << in.open_entry(e)->rdbuf();
+    auto m = parse_mapping(text.str(), in.describe(e));
+    const auto slash = e.name.rfind('/');
+    const auto folder = slash == std::string::npos ? std::string() : e.name.substr(0, slash + 1);
+    m.file = m.file.empty() ? e.name.substr(0, e.name.size() - (is_mapping_name(e.name) ? mapping_suffix.size() : 0)) + ".csv" : folder + m.file;
+    return m;
+}
+
+mapping load_mapping(const std::filesystem::path& path) {
+    const auto in = io::input::open(path);
+    if (in.entries().size() != 1) throw io_error("the mapping " + path.string() + " is not one file");
+    return read_mapping(in, in.entries().front());
+}
 
 std::string mapping_json(const mapping& m) {
     rapidjson::StringBuffer buffer;

@@ -60,6 +60,15 @@ struct mapping {
 
 /** The mapping a JSON file declares. @throws parse_error naming the file, line and member. */
 mapping parse_mapping(std::string_view json, const std::string& file);
+/** Whether an entry or file is named `NAME.mapping.json`. */
+bool is_mapping_name(std::string_view name);
+/**
+ * The mapping an input entry holds, its `file` made the name of the CSV it describes in the
+ * same input: the one it names, beside it, or `NAME.csv`.
+ */
+mapping read_mapping(const io::input& in, const io::input::entry& e);
+/** The mapping of a file on disk (`--mapping`, a writer's output folder). @throws io_error, parse_error */
+mapping load_mapping(const std::filesystem::path& path);
 /** The mapping as JSON, as `parse_mapping` reads it. */
 std::string mapping_json(const mapping& m);
 /** Every field of `kind` a cell can carry, each a column named as the field. @throws error for an unknown kind. */

@@ -11,6 +11,7 @@
 #include "../common/xml_text.hpp"
 #include "lsu_attendance.hpp"
 
+#include <interop/adapter/support.hpp>
 #include <interop/errors.hpp>
 #include <interop/io/output.hpp>
 
@@ -51,8 +52,8 @@ bool positive_integer(std::string_view text) {
 /** The record's id in `system`, else its own id, when it is a positive integer. */
 template <class R> std::optional<std::string> national_id(const R& r, std::string_view system) {
     for (const auto& e : r.external_ids)
-        if (e.system == system && positive_integer(e.id)) return e.id.substr(e.id.find_first_not_of('0'));
-    if (positive_integer(r.id)) return r.id.substr(r.id.find_first_not_of('0'));
+        if (e.system == system && positive_integer(e.id)) return e.id;
+    if (positive_integer(r.id)) return r.id;
     return std::nullopt;
 }
 
@@ -100,7 +101,7 @@ public:
         section(out, "periodes", m_period_list);
         section(out, "disciplines", m_disciplines);
         section(out, "enseignants", m_teachers);
-        elements(out);
+        section(out, "elements-programme", m_element_list);
         out << "    <bilans-periodiques>\n" << body.str() << "    </bilans-periodiques>\n  </donnees>\n</lsun-bilans>\n";
         return out.str();
     }
@@ -286,7 +287,7 @@ private:
         if (known("RESP_", *id)) return id_for("RESP_", *id);
         const auto ref = id_for("RESP_", *id);
         const auto* s = lookup(m_staff, *id);
-        const auto name = s ? adapter_name(*s) : std::string();
+        const auto name = s ? full_name(*s) : std::string();
         if (blank(name)) problem("report card " + card.id + ": signed by " + *id + ", who has no staff record with a name");
         m_heads << "      <responsable-etab";
         attribute(m_heads, "id", ref);
@@ -295,7 +296,7 @@ private:
         return ref;
     }
 
-    static std::string adapter_name(const model::staff& s) {
+    static std::string full_name(const model::staff& s) {
         if (blank(s.first_name)) return s.last_name;
         return s.first_name + " " + s.last_name;
     }
@@ -304,25 +305,16 @@ private:
         std::string refs;
         for (const auto& text : line.program_elements) {
             auto [it, added] = m_elements.emplace(text, "EP_" + std::to_string(m_elements.size() + 1));
-            if (added && (blank(text) || length(text) > 300)) problem("programme element '" + cut(text, 40) + "…': empty or longer than 300 characters");
+            if (added) {
+                if (blank(text) || length(text) > 300) problem("programme element '" + cut(text, 40) + "…': empty or longer than 300 characters");
+                m_element_list << "      <element-programme";
+                attribute(m_element_list, "id", it->second);
+                attribute(m_element_list, "libelle", text);
+                m_element_list << "/>\n";
+            }
             refs += (refs.empty() ? "" : " ") + it->second;
         }
         return refs;
-    }
-
-    void elements(std::ostream& out) const {
-        if (m_elements.empty()) return;
-        std::vector<std::pair<std::string, std::string>> by_id;
-        for (const auto& [text, id] : m_elements) by_id.emplace_back(id, text);
-        std::sort(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) { return std::stoi(a.first.substr(3)) < std::stoi(b.first.substr(3)); });
-        out << "    <elements-programme>\n";
-        for (const auto& [id, text] : by_id) {
-            out << "      <element-programme";
-            attribute(out, "id", id);
-            attribute(out, "libelle", text);
-            out << "/>\n";
-        }
-        out << "    </elements-programme>\n";
     }
 
     void acquis(std::ostream& out, const model::report_card& card, const model::report_subject& line, std::set<std::string>& seen) {
@@ -465,28 +457,19 @@ private:
     std::set<std::string> m_used;
     std::map<std::string, std::string> m_model_ids; ///< key read back → model id
     std::map<std::string, std::string> m_elements;  ///< programme element text → EP id
-    std::ostringstream m_heads, m_pupils, m_period_list, m_disciplines, m_teachers;
+    std::ostringstream m_heads, m_pupils, m_period_list, m_disciplines, m_teachers, m_element_list;
     std::vector<std::string> m_problems;
 };
 
-class lsu_writer : public io::record_sink {
-public:
-    explicit lsu_writer(std::filesystem::path out) : m_out(std::move(out)) {}
-    void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
-    void on_end() override {
-        const auto text = lsu_document(m_ds).write();
-        io::output_file file(m_out);
-        file.stream() << text;
-        file.commit();
-    }
-
-private:
-    std::filesystem::path m_out;
-    model::dataset m_ds;
-};
+void write_file(const model::dataset& ds, const std::filesystem::path& out) {
+    const auto text = lsu_document(ds).write();
+    io::output_file file(out);
+    file.stream() << text;
+    file.commit();
+}
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return std::make_unique<lsu_writer>(out); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return adapter_support::whole_dataset_writer(out, write_file); }
 
 } // namespace interop::lsu

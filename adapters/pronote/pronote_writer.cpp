@@ -285,24 +285,14 @@ std::set<std::string> pupils_of(const model::dataset& ds) {
     return out;
 }
 
-class views_writer : public io::record_sink {
-public:
-    explicit views_writer(std::filesystem::path out) : m_out(std::move(out)) {}
-    void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
-    void on_end() override {
-        io::output_folder folder(m_out);
-        for (const auto& student : pupils_of(m_ds))
-            folder.write("Eleve_" + encoded(student) + ".xml", pupil_view(m_ds, student).write());
-        folder.commit();
-    }
-
-private:
-    std::filesystem::path m_out;
-    model::dataset m_ds;
-};
+void write_views(const model::dataset& ds, const std::filesystem::path& out) {
+    io::output_folder folder(out);
+    for (const auto& student : pupils_of(ds)) folder.write("Eleve_" + encoded(student) + ".xml", pupil_view(ds, student).write());
+    folder.commit();
+}
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return std::make_unique<views_writer>(out); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return adapter_support::whole_dataset_writer(out, write_views); }
 
 } // namespace interop::pronote

@@ -16,15 +16,9 @@ namespace {
 
 const auto fixtures = test::source_dir() / "tests/data/lsu";
 
-template <class K> K make(const std::string& id) {
-    K r;
-    r.id = id;
-    r.school = "0130001F";
-    return r;
-}
-
-model::date day(const char* text) { return *model::parse_date(text); }
-model::date_time when(const char* text) { return *model::parse_date_time(text); }
+using test::day;
+using test::when;
+template <class K> K make(const std::string& id) { return test::fixture_record<K>(id); }
 
 model::staff person(const std::string& id, const char* civility, const char* first, const char* last, const char* sts) {
     auto s = make<model::staff>(id);
@@ -176,7 +170,10 @@ TEST_CASE("what we write reads back as the same report cards, people and classes
     auto card = test::find<model::report_card>(back, "B-T1-E1");
     auto expected = source.all<model::report_card>().front();
     CHECK(card.extensions.at("lsu:date-verrou") == "2025-12-04T00:00:00");
+    CHECK(card.extensions.at("lsu:millesime") == "2025");
+    CHECK(card.extensions.at("lsu:periode") == "1/3");
     CHECK(card.signed_by == "D1");
+    for (const auto& [key, value] : expected.extensions) CHECK_MESSAGE(card.extensions[key] == value, key); // paths, support plans
     card.extensions = expected.extensions = {};
     card.signed_by.reset();
     for (auto& s : card.subjects) s.mode.reset();

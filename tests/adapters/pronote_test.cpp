@@ -16,15 +16,9 @@ namespace {
 
 const auto fixtures = test::source_dir() / "tests/data/pronote";
 
-template <class K> K make(const std::string& id) {
-    K r;
-    r.id = id;
-    r.school = "0130001F";
-    return r;
-}
-
-model::date day(const char* text) { return *model::parse_date(text); }
-model::date_time when(const char* text) { return *model::parse_date_time(text); }
+using test::day;
+using test::when;
+template <class K> K make(const std::string& id) { return test::fixture_record<K>(id); }
 
 /** A class with two pupils and a week of school life. */
 model::dataset school_life() {

@@ -58,4 +58,16 @@ template <class K> const K& find(const interop::model::dataset& ds, const std::s
     return *it;
 }
 
+/** A record of kind K with its id, in the school of the hand-built fixtures (0130001F). */
+template <class K> K fixture_record(const std::string& id) {
+    K r;
+    r.id = id;
+    r.school = "0130001F";
+    return r;
+}
+
+/** `YYYY-MM-DD` and RFC 3339 texts the test knows to be valid. */
+inline interop::model::date day(const char* text) { return *interop::model::parse_date(text); }
+inline interop::model::date_time when(const char* text) { return *interop::model::parse_date_time(text); }
+
 } // namespace test

@@ -3,13 +3,7 @@
 #include <interop/adapters.hpp>
 #include <interop/errors.hpp>
 
-namespace {
-
-struct null_sink : interop::io::record_sink {
-    void on_record(interop::model::any_record&&) override {}
-};
-
-} // namespace
+#include "null_sink.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const interop::registry registry = [] {

@@ -5,16 +5,14 @@
 #include <interop/adapters.hpp>
 #include <interop/errors.hpp>
 
+#include "null_sink.hpp"
+
 #include "csv_mapped/csv_mapping.hpp"
 
 #include <filesystem>
 #include <fstream>
 
 namespace {
-
-struct null_sink : interop::io::record_sink {
-    void on_record(interop::model::any_record&&) override {}
-};
 
 constexpr const char* fixed_mapping = R"({"kind": "attendance_event", "separator": ";", "encoding": "windows-1252",
   "date_format": "DD/MM/YYYY", "time_format": "HH:mm", "decimal_separator": ",", "school": "0130001F",

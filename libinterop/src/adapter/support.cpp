@@ -90,4 +90,26 @@ std::unique_ptr<io::record_sink> committing_writer(const std::filesystem::path& 
     return std::make_unique<committing_sink>(out, make);
 }
 
+namespace {
+
+class collecting_sink : public io::record_sink {
+public:
+    collecting_sink(std::filesystem::path out, std::function<void(const model::dataset&, const std::filesystem::path&)> write)
+        : m_out(std::move(out)), m_write(std::move(write)) {}
+    void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
+    void on_end() override { m_write(m_ds, m_out); }
+
+private:
+    std::filesystem::path m_out;
+    std::function<void(const model::dataset&, const std::filesystem::path&)> m_write;
+    model::dataset m_ds;
+};
+
+} // namespace
+
+std::unique_ptr<io::record_sink> whole_dataset_writer(const std::filesystem::path& out,
+                                                      std::function<void(const model::dataset&, const std::filesystem::path&)> write) {
+    return std::make_unique<collecting_sink>(out, std::move(write));
+}
+
 } // namespace interop::adapter_support

@@ -119,4 +119,11 @@ private:
 std::unique_ptr<io::record_sink> committing_writer(const std::filesystem::path& out,
                                                    std::function<std::unique_ptr<io::record_sink>(std::ostream&)> make);
 
+/**
+ * For writers that need every record before writing (files per pupil, cross-references):
+ * collects the records, then calls `write(dataset, out)` once, at the end.
+ */
+std::unique_ptr<io::record_sink> whole_dataset_writer(const std::filesystem::path& out,
+                                                      std::function<void(const model::dataset&, const std::filesystem::path&)> write);
+
 } // namespace interop::adapter_support
