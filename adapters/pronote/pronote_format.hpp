@@ -3,7 +3,8 @@
 // http://www.index-education.com/accueilENT): what an ENT's Pronote widget shows a pupil
 // (`Eleve`), a parent (`Parent`, one `Eleve` per child) or a teacher (`Professeur`): the
 // latest grades, competency evaluations, the class log and homework, school life. Read from
-// any of the three; written as pupil views, one file per pupil, valid against eleve.xsd.
+// any of the three; written as pupil views (one file per pupil, valid against eleve.xsd) and
+// parent views (one file per legal guardian, valid against parent.xsd).
 
 #include <interop/adapter/registry.hpp>
 

@@ -1,8 +1,10 @@
-// model → accueilENT pupil views, one `Eleve_<id>.xml` per pupil with school-life records,
-// valid against eleve.xsd: the 5 latest grades and evaluations, the class log and homework of
-// the pupil's classes and groups, absences, late arrivals, infirmary visits, punishments,
-// sanctions, observations. A comment before the root gives our reader the school, the
-// subjects' ids and each record's id, in the order the reader meets them.
+// model → accueilENT views: one `Eleve_<id>.xml` per pupil with school-life records (valid
+// against eleve.xsd) and one `Parent_<id>.xml` per legal guardian of such pupils, one `Eleve`
+// per child (valid against parent.xsd). Each pupil's pages: the 5 latest grades and
+// evaluations, the class log and homework of the pupil's classes and groups, absences, late
+// arrivals, infirmary visits, punishments, sanctions, observations. A comment before the root
+// gives our reader the school, the subjects' ids and each record's id, in the order the reader
+// meets them.
 
 #include "pronote_format.hpp"
 
@@ -27,11 +29,33 @@ std::string date_text(const model::date& d) { return model::to_string(d); }
 std::string time_text(const model::date_time& t) { return model::to_string(t); }
 std::string encoded(std::string_view id) { return percent_codec::encode(id, "_."); }
 
-/** One pupil's view, written while listing the ids in the order they appear. */
-class pupil_view {
-public:
-    pupil_view(const model::dataset& ds, const std::string& student) : m_ds(ds), m_student(student) {}
+/** What our writer's comment carries, gathered while a file is written: the reader's key to our ids. */
+struct view_comment {
+    std::string school;
+    std::map<std::string, std::string> subject_ids; ///< label → id
+    std::vector<std::string> ids;                   ///< of the records, in the order the reader meets them
 
+    std::string text() const {
+        std::ostringstream out;
+        out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Interop Hub\n";
+        if (!school.empty()) out << "interop:school " << encoded(school) << '\n';
+        for (const auto& [label, id] : subject_ids) out << "interop:subject " << encoded(label) << ' ' << encoded(id) << '\n';
+        out << "interop:ids";
+        for (const auto& id : ids) out << ' ' << encoded(id);
+        out << " -->\n";
+        return out.str();
+    }
+};
+
+/** One pupil's pages, written while listing the ids in the order they appear. */
+class pupil_pages {
+public:
+    pupil_pages(const model::dataset& ds, const std::string& student, view_comment& comment)
+        : m_ds(ds), m_student(student), m_ids(comment.ids), m_subject_ids(comment.subject_ids) {
+        if (comment.school.empty()) comment.school = school();
+    }
+
+    /** The pages of `Eleve` (grades, competencies, class log, school life, the school's name), two spaces deep. */
     std::string write() {
         std::ostringstream body;
         grades(body);
@@ -39,15 +63,7 @@ public:
         class_log(body);
         school_life(body);
         school_page(body);
-        body << "  <ICal></ICal>\n</Eleve>\n";
-        std::ostringstream out;
-        out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Interop Hub\n";
-        if (const auto uai = school(); !uai.empty()) out << "interop:school " << encoded(uai) << '\n';
-        for (const auto& [label, id] : m_subject_ids) out << "interop:subject " << encoded(label) << ' ' << encoded(id) << '\n';
-        out << "interop:ids";
-        for (const auto& id : m_ids) out << ' ' << encoded(id);
-        out << " -->\n<Eleve xmlns=\"" << accueil_ns << "\" sessionENT=\"" << xml_text::escaped(m_student) << "\" version=\"1.0\">\n" << body.str();
-        return out.str();
+        return body.str();
     }
 
 private:
@@ -270,9 +286,43 @@ private:
 
     const model::dataset& m_ds;
     const std::string& m_student;
-    std::vector<std::string> m_ids;
-    std::map<std::string, std::string> m_subject_ids;
+    std::vector<std::string>& m_ids;
+    std::map<std::string, std::string>& m_subject_ids;
 };
+
+/** A pupil's view: `Eleve_<id>.xml`. */
+std::string pupil_view(const model::dataset& ds, const std::string& student) {
+    view_comment comment;
+    const auto pages = pupil_pages(ds, student, comment).write();
+    return comment.text() + "<Eleve xmlns=\"" + std::string(accueil_ns) + "\" sessionENT=\"" + xml_text::escaped(student) + "\" version=\"1.0\">\n" + pages +
+           "  <ICal></ICal>\n</Eleve>\n";
+}
+
+/** `text` with every line two spaces deeper. */
+std::string indented(const std::string& text) {
+    std::string out;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto end = text.find('\n', at);
+        out += "  " + text.substr(at, end - at + 1);
+        at = end == std::string::npos ? text.size() : end + 1;
+    }
+    return out;
+}
+
+/** A parent's view, `Parent_<id>.xml`: one `Eleve` per child, each with its names and pages. */
+std::string parent_view(const model::dataset& ds, const std::string& guardian, const std::vector<const model::student*>& children) {
+    view_comment comment;
+    std::ostringstream body;
+    for (const auto* child : children) {
+        body << "  <Eleve>\n";
+        xml_text::element(body, 2, "Nom", child->last_name);
+        xml_text::element(body, 2, "Prenom", child->first_name);
+        xml_text::element(body, 2, "IdentifiantPronote", child->id);
+        body << indented(pupil_pages(ds, child->id, comment).write()) << "    <ICal></ICal>\n  </Eleve>\n";
+    }
+    return comment.text() + "<Parent xmlns=\"" + std::string(accueil_ns) + "\" sessionENT=\"" + xml_text::escaped(guardian) + "\" version=\"1.0\">\n" +
+           body.str() + "  <ICal></ICal>\n</Parent>\n";
+}
 
 /** The pupils with anything of their own to show. */
 std::set<std::string> pupils_of(const model::dataset& ds) {
@@ -285,9 +335,23 @@ std::set<std::string> pupils_of(const model::dataset& ds) {
     return out;
 }
 
+/** Each legal guardian's children with something of their own to show, by guardian. */
+std::map<std::string, std::vector<const model::student*>> children_by_guardian(const model::dataset& ds, const std::set<std::string>& pupils) {
+    std::map<std::string, const model::student*> students;
+    for (const auto& s : ds.all<model::student>()) students.emplace(s.id, &s);
+    std::map<std::string, std::vector<const model::student*>> out;
+    for (const auto& link : ds.all<model::guardian_link>()) {
+        const auto child = students.find(link.student);
+        if (link.legal_rank && pupils.count(link.student) && child != students.end()) out[link.guardian].push_back(child->second);
+    }
+    return out;
+}
+
 void write_views(const model::dataset& ds, const std::filesystem::path& out) {
     io::output_folder folder(out);
-    for (const auto& student : pupils_of(ds)) folder.write("Eleve_" + encoded(student) + ".xml", pupil_view(ds, student).write());
+    const auto pupils = pupils_of(ds);
+    for (const auto& student : pupils) folder.write("Eleve_" + encoded(student) + ".xml", pupil_view(ds, student));
+    for (const auto& [guardian, children] : children_by_guardian(ds, pupils)) folder.write("Parent_" + encoded(guardian) + ".xml", parent_view(ds, guardian, children));
     folder.commit();
 }
 

@@ -112,6 +112,14 @@ model::dataset school_life() {
     remark.subject = "MATHS";
     remark.text = "Encouragements";
     ds.all<model::observation>().push_back(remark);
+    // G1 holds legal responsibility for both pupils; G2 is only a contact: no view of the grades.
+    for (auto [id, guardian, student, rank] : {std::tuple{"L1", "G1", "E1", 1}, std::tuple{"L2", "G1", "E2", 1}, std::tuple{"L3", "G2", "E2", 0}}) {
+        auto link = make<model::guardian_link>(id);
+        link.guardian = guardian;
+        link.student = student;
+        if (rank) link.legal_rank = rank;
+        ds.all<model::guardian_link>().push_back(link);
+    }
     return ds;
 }
 
@@ -169,12 +177,22 @@ TEST_CASE("a teacher view holds nothing to read, and says so") {
     CHECK(diags.items()[0].code == "pronote-ent.teacher");
 }
 
-TEST_CASE("pupil views we write read back as themselves") {
+TEST_CASE("pupil and parent views we write read back as themselves") {
     test::temp_dir dir("pronote");
     const auto original = school_life();
     test::write_as("pronote-ent", original, dir / "views");
     CHECK(test::matches_golden(fixtures / "golden/Eleve_E1.xml", test::read_file(dir / "views" / "Eleve_E1.xml")));
     CHECK(test::matches_golden(fixtures / "golden/Eleve_E2.xml", test::read_file(dir / "views" / "Eleve_E2.xml")));
+    CHECK(test::matches_golden(fixtures / "golden/Parent_G1.xml", test::read_file(dir / "views" / "Parent_G1.xml")));
+    CHECK(!std::filesystem::exists(dir / "views" / "Parent_G2.xml")); // a contact, not a legal guardian
+    // The parent view alone gives both children's records, with the same ids.
+    diagnostics parent_diags;
+    const auto from_parent = test::read_as("pronote-ent", io::input::open(dir / "views" / "Parent_G1.xml"), parent_diags);
+    CHECK(parent_diags.items().empty());
+    CHECK(ids<model::student>(from_parent) == std::set<std::string>{"E1", "E2"});
+    CHECK(ids<model::attendance_event>(from_parent) == std::set<std::string>{"A1", "A2"});
+    CHECK(ids<model::assessment>(from_parent) == std::set<std::string>{"D2", "D3", "D4", "D5", "D6"});
+    CHECK(test::find<model::student>(from_parent, "E2").first_name == "E2");
     diagnostics diags;
     auto back = test::read_as("pronote-ent", io::input::open(dir / "views"), diags);
     CHECK(diags.items().empty());

@@ -1,5 +1,6 @@
 // School-life adapters against the real files of ../shared/samples: Pronote's mock pupil view
-// reads whole and the pupil views we write are valid against Index Education's eleve.xsd; the
+// reads whole and the pupil and parent views we write are valid against Index Education's
+// eleve.xsd and parent.xsd; the
 // LSU sample reads whole and the report cards we write are valid against the ministry's
 // import-bilan-complet.xsd (libxml2's schema validation, on our own output).
 #include "adapters/reading.hpp"
@@ -32,7 +33,7 @@ TEST_CASE("the mock pupil view reads whole") {
     for (const auto& g : ds.all<model::grade_result>()) CHECK(g.student == "a1b2c3d4-session-ent-0001");
 }
 
-TEST_CASE("what we write is valid against eleve.xsd, and the sample read and written again too") {
+TEST_CASE("what we write is valid against eleve.xsd and parent.xsd, and the sample read and written again too") {
     test::require_samples();
     diagnostics diags;
     auto ds = test::read_as("pronote-ent", io::input::open(samples() / "pronote-mock-eleve.xml"), diags);
@@ -45,6 +46,11 @@ TEST_CASE("what we write is valid against eleve.xsd, and the sample read and wri
         ++files;
     }
     CHECK(files == 1);
+    // Our golden views, written from a dataset with a legal guardian of two pupils, too.
+    const auto golden = test::source_dir() / "tests/data/pronote/golden";
+    CHECK(schema_problems(samples() / "eleve.xsd", test::read_file(golden / "Eleve_E1.xml")) == "");
+    CHECK(schema_problems(samples() / "parent.xsd", test::read_file(golden / "Parent_G1.xml")) == "");
+    CHECK(schema_problems(samples() / "parent.xsd", test::read_file(golden / "Eleve_E1.xml")) != ""); // a pupil view is no parent view
     // The validation bites: the mock itself (no namespace, pages out of the schema's order) fails.
     CHECK(schema_problems(samples() / "eleve.xsd", test::read_file(samples() / "pronote-mock-eleve.xml")) != "");
 }
