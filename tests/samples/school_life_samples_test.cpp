@@ -1,8 +1,8 @@
 // School-life adapters against the real files of ../shared/samples: Pronote's mock pupil view
 // reads whole and the pupil and parent views we write are valid against Index Education's
-// eleve.xsd and parent.xsd; the
-// LSU sample reads whole and the report cards we write are valid against the ministry's
-// import-bilan-complet.xsd (libxml2's schema validation, on our own output).
+// eleve.xsd and parent.xsd; the LSU sample reads whole and the report cards we write are valid
+// against the ministry's import-bilan-complet.xsd (libxml2's schema validation, on our own
+// output).
 #include "adapters/reading.hpp"
 #include "support.hpp"
 
