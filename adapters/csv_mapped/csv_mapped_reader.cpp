@@ -12,12 +12,12 @@
 #include <interop/errors.hpp>
 #include <interop/json/canonical.hpp>
 
-#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace interop::csv_mapped {
@@ -32,8 +32,8 @@ public:
     explicit cell_converter(const mapping& m) : m_map(m) {}
 
     void value(json_writer& w, const column& c, const std::string& cell) const {
-        for (const auto& [text, value] : c.values)
-            if (text == cell) return void(w.RawValue(value.c_str(), value.size(), rapidjson::kObjectType));
+        for (const auto& entry : c.values)
+            if (entry.cell == cell) return void(w.RawValue(entry.value.c_str(), entry.value.size(), rapidjson::kObjectType));
         switch (c.type) {
         case field_type::integer: {
             const auto v = parse_number(cell, m_map.decimal_separator);
@@ -162,6 +162,7 @@ private:
         std::map<std::string, std::string> extensions, external_ids;
         std::map<std::string, std::array<std::string, 3>> moments; // field → whole, date, time
         std::string id, school = m_school;
+        std::set<std::string> written; // fields a cell gave: constants do not override them
         for (std::size_t i = 0; i < m_map.columns.size(); ++i) {
             const auto& c = m_map.columns[i];
             auto text = cell(row, i);
@@ -171,8 +172,10 @@ private:
             else if (c.type == field_type::extension) extensions[c.field.substr(11)] = text;
             else if (c.type == field_type::external_id) external_ids[c.field.substr(13)] = text;
             else if (c.type == field_type::date_time && c.values.empty()) moments[c.field][c.part.empty() ? 0 : c.part == "date" ? 1 : 2] = text;
-            else if (const auto* fields = fields_for(c, text)) write_members(w, *fields);
+            else if (const auto* sets = sets_for(c, text))
+                for (const auto& [field, value] : *sets) raw(w, field, value, written);
             else {
+                written.insert(c.field);
                 w.Key(c.field.c_str());
                 try {
                     m_cells.value(w, c, text);
@@ -182,13 +185,11 @@ private:
             }
         }
         for (const auto& [field, parts] : moments) {
+            written.insert(field);
             w.Key(field.c_str());
             cell_converter::string(w, m_cells.date_time(parts[0], parts[1], parts[2]));
         }
-        for (const auto& [field, value] : m_map.constants) {
-            w.Key(field.c_str());
-            w.RawValue(value.c_str(), value.size(), rapidjson::kObjectType);
-        }
+        for (const auto& [field, value] : m_map.constants) raw(w, field, value, written);
         w.Key("id");
         cell_converter::string(w, id.empty() ? made_id(row) : id);
         w.Key("school");
@@ -214,20 +215,18 @@ private:
         return buffer.GetString();
     }
 
-    /** The members a value table gives a cell when it sets several fields (`"Abs": {"status": "absent"}`), as `{…}` text. */
-    static const std::string* fields_for(const column& c, const std::string& cell) {
-        for (const auto& [text, value] : c.values)
-            if (text == cell && value.size() > 2 && value.front() == '{') return &value;
+    /** The fields a value table entry sets for this cell (`"Abs": {"status": "absent"}`), or nullptr. */
+    static const std::vector<std::pair<std::string, std::string>>* sets_for(const column& c, const std::string& cell) {
+        for (const auto& entry : c.values)
+            if (entry.cell == cell && !entry.sets.empty()) return &entry.sets;
         return nullptr;
     }
 
-    static void write_members(json_writer& w, const std::string& object) {
-        rapidjson::Document doc;
-        doc.Parse(object.c_str());
-        for (const auto& [name, value] : doc.GetObject()) {
-            w.Key(name.GetString());
-            value.Accept(w);
-        }
+    /** `field` with a value given as JSON text, unless a cell already gave it. */
+    static void raw(json_writer& w, const std::string& field, const std::string& value, std::set<std::string>& written) {
+        if (!written.insert(field).second) return;
+        w.Key(field.c_str());
+        w.RawValue(value.c_str(), value.size(), rapidjson::kObjectType);
     }
 
     /** An id from the id columns (every mapped column when none is named): the same row, the same id; a repeat gets its rank. */

@@ -76,8 +76,8 @@ private:
         if (it == record.MemberEnd() || it->value.IsNull()) return {};
         const auto& v = it->value;
         const auto text = json_text(v);
-        for (const auto& [cell_text, value] : c.values)
-            if (value == text) return cell_text;
+        for (const auto& entry : c.values)
+            if (entry.sets.empty() && entry.value == text) return entry.cell;
         switch (c.type) {
         case field_type::integer:
         case field_type::number: return format_number(v.GetDouble(), m_map.decimal_separator);
@@ -101,16 +101,13 @@ private:
 
     /** The cell text of a value table entry that sets several fields (`"Abs": {"status": "absent"}`) the record holds. */
     static const std::string* cell_setting_fields(const rapidjson::Value& record, const column& c) {
-        for (const auto& [cell_text, value] : c.values) {
-            if (value.empty() || value.front() != '{') continue;
-            rapidjson::Document fields;
-            fields.Parse(value.c_str());
-            bool all = true;
-            for (const auto& [name, v] : fields.GetObject()) {
-                const auto it = record.FindMember(name);
-                all = all && it != record.MemberEnd() && json_text(it->value) == json_text(v);
-            }
-            if (all) return &cell_text;
+        for (const auto& entry : c.values) {
+            if (entry.sets.empty()) continue;
+            const bool all = std::all_of(entry.sets.begin(), entry.sets.end(), [&](const auto& set) {
+                const auto it = record.FindMember(set.first.c_str());
+                return it != record.MemberEnd() && json_text(it->value) == set.second;
+            });
+            if (all) return &entry.cell;
         }
         return nullptr;
     }

@@ -167,9 +167,13 @@ private:
             if (spec.HasMember("values")) {
                 if (!spec["values"].IsObject()) fail(where + ".values: expected an object of cell text → value");
                 for (const auto& [cell, value] : spec["values"].GetObject()) {
+                    value_entry entry{cell.GetString(), value.IsObject() ? "" : json_text(value), {}};
                     if (value.IsObject())
-                        for (const auto& field : value.GetObject()) type_of_field(field.name.GetString(), where + ".values." + cell.GetString());
-                    c.values.emplace_back(cell.GetString(), json_text(value));
+                        for (const auto& field : value.GetObject()) {
+                            type_of_field(field.name.GetString(), where + ".values." + cell.GetString());
+                            entry.sets.emplace_back(field.name.GetString(), json_text(field.value));
+                        }
+                    c.values.push_back(std::move(entry));
                 }
             }
         } else fail(where + ": expected a field name, {\"field\": …} or a list of them");
@@ -210,9 +214,18 @@ void write_column(rapidjson::Writer<rapidjson::StringBuffer>& w, const column& c
     if (!c.values.empty()) {
         w.Key("values");
         w.StartObject();
-        for (const auto& [cell, value] : c.values) {
-            w.Key(cell.c_str());
-            w.RawValue(value.c_str(), value.size(), rapidjson::kStringType);
+        for (const auto& entry : c.values) {
+            w.Key(entry.cell.c_str());
+            if (entry.sets.empty()) {
+                w.RawValue(entry.value.c_str(), entry.value.size(), rapidjson::kStringType);
+                continue;
+            }
+            w.StartObject();
+            for (const auto& [field, value] : entry.sets) {
+                w.Key(field.c_str());
+                w.RawValue(value.c_str(), value.size(), rapidjson::kStringType);
+            }
+            w.EndObject();
         }
         w.EndObject();
     }

@@ -33,13 +33,20 @@ inline constexpr std::string_view rfc3339 = "RFC 3339";
 /** What a field of a record kind holds, as far as a spreadsheet cell can carry it. */
 enum class field_type { text, integer, number, boolean, date, time, date_time, enumeration, text_list, extension, external_id };
 
+/** A value table entry: a cell text and the column's field value, or the fields it sets (`"Abs": {"status": "absent"}`). */
+struct value_entry {
+    std::string cell;
+    std::string value;                                     ///< JSON text of the field's value; empty when `sets` is used
+    std::vector<std::pair<std::string, std::string>> sets; ///< field → JSON text
+};
+
 /** One column: the field it feeds (`extensions.NAME` and `external_ids.SYSTEM` too), a part of a date-time, a value table. */
 struct column {
     std::string name;  ///< header text, or the 1-based column number when the file has no header
     std::string field;
     field_type type = field_type::text;
     std::string part;  ///< "date" or "time" for one half of a date-time; empty for all of it
-    std::vector<std::pair<std::string, std::string>> values; ///< cell text → field value (JSON text), in order
+    std::vector<value_entry> values; ///< in the mapping's order
 };
 
 struct mapping {

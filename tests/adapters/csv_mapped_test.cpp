@@ -87,7 +87,7 @@ TEST_CASE("a grade sheet reads with a mapping given apart: decimal commas, and A
     REQUIRE(grades.size() == 3);
     CHECK(grades[0].value == 12.5);
     CHECK(grades[0].school == "0130001F");
-    CHECK(grades[1].status == model::grade_status::absent);
+    CHECK(grades[1].status == model::grade_status::absent); // the cell's table wins over the mapping's constant
     CHECK(grades[1].value == std::nullopt);
     CHECK(grades[2].comment == "Très bien, continue");
     REQUIRE(diags.count(severity::error) == 1);
