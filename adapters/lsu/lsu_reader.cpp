@@ -79,6 +79,8 @@ public:
     }
 
     void finish() {
+        for (auto& head : m_heads)
+            if (!m_teachers.count(head.id)) emit(m_sink, std::move(head));
         for (const auto& [part, count] : m_parts)
             m_diags.add(severity::info, "lsu.unmapped", "", "<" + part + "> of " + std::to_string(count) + " report card(s) not mapped to the model: left out", {m_file, 0, 0});
     }
@@ -94,13 +96,14 @@ private:
         return it != m_ids.end() ? it->second : fallback;
     }
 
+    /** A head of school, known by a label only: emitted at the end unless a teacher record has the same id. */
     void head(const xml::element& e) {
         const auto ref = attr(e, "id");
         auto s = new_record<model::staff>(id_of(ref, ref), m_school, at(e.line));
         s.last_name = attr(e, "libelle");
         s.functions = {"DIR"};
         m_refs[ref] = s.id;
-        emit(m_sink, std::move(s));
+        m_heads.push_back(std::move(s));
     }
 
     void pupil(const xml::element& e) {
@@ -153,6 +156,7 @@ private:
         s.last_name = attr(e, "nom");
         s.first_name = attr(e, "prenom");
         m_refs[ref] = s.id;
+        m_teachers.insert(s.id);
         emit(m_sink, std::move(s));
     }
 
@@ -259,7 +263,8 @@ private:
     std::map<std::string, std::string> m_elements; ///< EP id → label
     std::map<std::string, std::pair<std::string, std::string>> m_period_of;
     std::map<std::string, std::string> m_mode_of; ///< discipline xs:ID → modalité d'élection
-    std::set<std::string> m_classes, m_subjects, m_unmapped;
+    std::set<std::string> m_classes, m_subjects, m_unmapped, m_teachers;
+    std::vector<model::staff> m_heads;
     std::map<std::string, int> m_parts;
 };
 

@@ -189,6 +189,17 @@ TEST_CASE("what we write reads back as the same report cards, people and classes
     CHECK(test::find<model::school_class>(back, "C6A").code == "6A");
 }
 
+TEST_CASE("a teacher who signs as head of school reads back once, as the teacher") {
+    auto ds = school();
+    for (auto& card : ds.all<model::report_card>()) card.signed_by = "P1";
+    test::temp_dir dir("lsu-signed");
+    test::write_as("lsu", ds, dir / "bilans.xml");
+    const auto back = test::read_as("lsu", dir / "bilans.xml");
+    CHECK(std::count_if(back.all<model::staff>().begin(), back.all<model::staff>().end(), [](const auto& s) { return s.id == "P1"; }) == 1);
+    CHECK(test::find<model::staff>(back, "P1").last_name == "LOVELACE");
+    CHECK(test::find<model::report_card>(back, "B-T1-E1").signed_by == "P1");
+}
+
 TEST_CASE("what LSU requires and the data lacks is refused, every problem named") {
     auto ds = school();
     ds.all<model::student>()[1].external_ids.clear();
