@@ -6,26 +6,18 @@
 #include "cell_format.hpp"
 #include "csv_mapping.hpp"
 
+#include "json/bounded_parse.hpp"
+
 #include <interop/adapter/support.hpp>
 #include <interop/errors.hpp>
 #include <interop/io/output.hpp>
 #include <interop/json/canonical.hpp>
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 
 namespace interop::csv_mapped {
 namespace {
-
-std::string json_text(const rapidjson::Value& v) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    v.Accept(w);
-    return buffer.GetString();
-}
 
 std::string quoted(const std::string& cell, char separator) {
     if (cell.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return cell;
@@ -75,7 +67,7 @@ private:
         const auto it = record.FindMember(c.field.c_str());
         if (it == record.MemberEnd() || it->value.IsNull()) return {};
         const auto& v = it->value;
-        const auto text = json_text(v);
+        const auto text = json::detail::compact_text(v);
         for (const auto& entry : c.values)
             if (entry.sets.empty() && entry.value == text) return entry.cell;
         switch (c.type) {
@@ -105,7 +97,7 @@ private:
             if (entry.sets.empty()) continue;
             const bool all = std::all_of(entry.sets.begin(), entry.sets.end(), [&](const auto& set) {
                 const auto it = record.FindMember(set.first.c_str());
-                return it != record.MemberEnd() && json_text(it->value) == set.second;
+                return it != record.MemberEnd() && json::detail::compact_text(it->value) == set.second;
             });
             if (all) return &entry.cell;
         }

@@ -139,13 +139,6 @@ private:
         fail(where + ": '" + field + "' is not a field of " + m_doc["kind"].GetString() + " (" + names + ", extensions.NAME, external_ids.SYSTEM)");
     }
 
-    static std::string json_text(const rapidjson::Value& v) {
-        rapidjson::StringBuffer buffer;
-        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-        v.Accept(w);
-        return buffer.GetString();
-    }
-
     void columns(mapping& m) const {
         const auto* cols = member("columns");
         if (!cols || !cols->IsObject() || cols->MemberCount() == 0) fail("columns: expected an object naming at least one column");
@@ -167,11 +160,11 @@ private:
             if (spec.HasMember("values")) {
                 if (!spec["values"].IsObject()) fail(where + ".values: expected an object of cell text → value");
                 for (const auto& [cell, value] : spec["values"].GetObject()) {
-                    value_entry entry{cell.GetString(), value.IsObject() ? "" : json_text(value), {}};
+                    value_entry entry{cell.GetString(), value.IsObject() ? "" : json::detail::compact_text(value), {}};
                     if (value.IsObject())
                         for (const auto& field : value.GetObject()) {
                             type_of_field(field.name.GetString(), where + ".values." + cell.GetString());
-                            entry.sets.emplace_back(field.name.GetString(), json_text(field.value));
+                            entry.sets.emplace_back(field.name.GetString(), json::detail::compact_text(field.value));
                         }
                     c.values.push_back(std::move(entry));
                 }
@@ -189,7 +182,7 @@ private:
         if (!consts->IsObject()) fail("constants: expected an object of field → value");
         for (const auto& [field, value] : consts->GetObject()) {
             type_of_field(field.GetString(), std::string("constants.") + field.GetString());
-            m.constants.emplace_back(field.GetString(), json_text(value));
+            m.constants.emplace_back(field.GetString(), json::detail::compact_text(value));
         }
     }
 

@@ -2,6 +2,8 @@
 // Parsing into a DOM with a nesting limit, so that no recursion downstream can overflow.
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <optional>
 #include <string>
@@ -20,5 +22,13 @@ std::optional<parse_failure> parse_bounded(std::string_view text, rapidjson::Doc
 
 /** Checks `interop_schema`; throws schema_version_error or returns a warning text for a newer minor. */
 std::optional<std::string> check_schema_version(std::string_view version, const std::string& file, std::uint64_t line);
+
+/** A value as compact JSON text (`true`, `"absent"`, `{"status":"absent"}`), for comparing and copying values. */
+inline std::string compact_text(const rapidjson::Value& v) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    v.Accept(w);
+    return buffer.GetString();
+}
 
 } // namespace interop::json::detail
