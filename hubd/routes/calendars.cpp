@@ -102,12 +102,12 @@ http::response revoke(const http::request& req, const path_params& p, hub& h) {
 
 http::response feed_of(const http::request& req, const path_params& p, hub& h) {
     const auto& file = p.at("file");
-    const auto not_found = http::error_response(404, "not_found", "no such calendar");
-    if (!file.ends_with(".ics")) return not_found;
+    auto not_found = [] { return http::error_response(404, "not_found", "no such calendar"); }; // built only when needed: feeds are hot
+    if (!file.ends_with(".ics")) return not_found();
     const auto t = h.feeds().token(sha256_hex(file.substr(0, file.size() - 4)));
-    if (!t) return not_found;
+    if (!t) return not_found();
     const auto f = h.feeds().get(t->school, t->audience, t->audience_id, h.changes().version());
-    if (!f) return not_found;
+    if (!f) return not_found();
     http::response res;
     res.set("ETag", f->etag).set("Cache-Control", "no-cache");
     if (req.header("if-none-match") == f->etag) {

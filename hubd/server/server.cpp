@@ -6,7 +6,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/beast/ssl.hpp>
 
 #include <thread>
@@ -17,7 +17,12 @@ namespace net {
 
 namespace {
 
-std::string peer_of(const asio::ip::tcp::socket& socket) {
+/** Sockets and streams bound to their loop's concrete executor: no type-erased executor copied per operation. */
+using loop_executor = asio::io_context::executor_type;
+using socket_type = asio::basic_stream_socket<asio::ip::tcp, loop_executor>;
+using stream_type = beast::basic_stream<asio::ip::tcp, loop_executor>;
+
+std::string peer_of(const socket_type& socket) {
     beast::error_code ec;
     const auto ep = socket.remote_endpoint(ec);
     return ec ? std::string("?") : ep.address().to_string() + ":" + std::to_string(ep.port());
@@ -25,7 +30,7 @@ std::string peer_of(const asio::ip::tcp::socket& socket) {
 
 class plain_session : public http_session<plain_session>, public std::enable_shared_from_this<plain_session> {
 public:
-    plain_session(session_env& env, asio::ip::tcp::socket&& socket)
+    plain_session(session_env& env, socket_type&& socket)
         : http_session(env, socket.get_executor()), m_stream(std::move(socket)) {
         m_remote = peer_of(m_stream.socket());
     }
@@ -34,20 +39,20 @@ public:
         enter_env();
         read_request();
     }
-    beast::tcp_stream& stream() { return m_stream; }
+    stream_type& stream() { return m_stream; }
     void close() {
         beast::error_code ec;
-        m_stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+        m_stream.socket().shutdown(socket_type::shutdown_send, ec);
         m_stream.close();
     }
 
 private:
-    beast::tcp_stream m_stream;
+    stream_type m_stream;
 };
 
 class tls_session : public http_session<tls_session>, public std::enable_shared_from_this<tls_session> {
 public:
-    tls_session(session_env& env, asio::ip::tcp::socket&& socket, asio::ssl::context& ctx)
+    tls_session(session_env& env, socket_type&& socket, asio::ssl::context& ctx)
         : http_session(env, socket.get_executor()), m_stream(std::move(socket), ctx) {
         m_remote = peer_of(beast::get_lowest_layer(m_stream).socket());
     }
@@ -61,30 +66,48 @@ public:
             s->read_request();
         });
     }
-    beast::ssl_stream<beast::tcp_stream>& stream() { return m_stream; }
+    beast::ssl_stream<stream_type>& stream() { return m_stream; }
     void close() { beast::get_lowest_layer(m_stream).close(); }
 
 private:
-    beast::ssl_stream<beast::tcp_stream> m_stream;
+    beast::ssl_stream<stream_type> m_stream;
 };
 
 } // namespace
 
 } // namespace net
 
+/**
+ * One event loop per I/O thread, each connection on one loop for its whole life: its handlers
+ * never run concurrently, so no strand and no lock is taken per operation (a shared loop with
+ * a strand per connection spent a quarter of each request there). The acceptor, signals and
+ * shutdown timer live on the first loop.
+ */
 struct server::impl {
-    impl(hub& h, const server_settings& s)
-        : settings(s), env(h, settings, s.worker_threads), acceptor(ioc), signals(ioc, SIGINT, SIGTERM), grace_timer(ioc) {
+    using work_guard = net::asio::executor_work_guard<net::asio::io_context::executor_type>;
+
+    impl(hub& h, const server_settings& s) : settings(s), env(h, settings, s.worker_threads), loops(make_loops(s.io_threads)),
+          acceptor(main()), signals(main(), SIGINT, SIGTERM), grace_timer(main()) {
         if (s.tls.enabled()) tls = net::make_tls_context(s.tls);
         const net::asio::ip::tcp::endpoint ep(net::asio::ip::make_address(s.address), s.port);
         acceptor.open(ep.protocol());
         acceptor.set_option(net::asio::socket_base::reuse_address(true));
         acceptor.bind(ep);
         acceptor.listen(net::asio::socket_base::max_listen_connections);
+        for (auto& loop : loops) guards.emplace_back(loop->get_executor());
     }
 
+    static std::vector<std::unique_ptr<net::asio::io_context>> make_loops(int n) {
+        std::vector<std::unique_ptr<net::asio::io_context>> out;
+        for (int i = 0; i < n; ++i) out.push_back(std::make_unique<net::asio::io_context>(1));
+        return out;
+    }
+    net::asio::io_context& main() { return *loops.front(); }
+    /** The loops take new connections in turn. */
+    net::asio::io_context& next_loop() { return *loops[next++ % loops.size()]; }
+
     void accept() {
-        acceptor.async_accept(net::asio::make_strand(ioc), [this](net::beast::error_code ec, net::asio::ip::tcp::socket socket) {
+        acceptor.async_accept(next_loop(), [this](net::beast::error_code ec, net::socket_type socket) {
             if (ec) {
                 if (acceptor.is_open()) accept();
                 return;
@@ -101,16 +124,16 @@ struct server::impl {
     }
 
     /** Over the connection limit: a short 503 and close, without reading the request. */
-    static void refuse_busy(net::asio::ip::tcp::socket socket) {
+    static void refuse_busy(net::socket_type socket) {
         static const std::string busy = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n";
-        auto s = std::make_shared<net::asio::ip::tcp::socket>(std::move(socket));
+        auto s = std::make_shared<net::socket_type>(std::move(socket));
         net::asio::async_write(*s, net::asio::buffer(busy), [s](net::beast::error_code, std::size_t) {
             net::beast::error_code ignored;
-            s->shutdown(net::asio::ip::tcp::socket::shutdown_both, ignored);
+            s->shutdown(net::socket_type::shutdown_both, ignored);
         });
     }
 
-    /** Stops accepting, lets in-flight requests finish, then stops the loop (at the latest after the grace period). */
+    /** Stops accepting, lets in-flight requests finish, then stops the loops (at the latest after the grace period). */
     void begin_stop() {
         if (stopping) return;
         stopping = true;
@@ -124,14 +147,21 @@ struct server::impl {
     }
 
     void wait_for_sessions() {
-        if (env.live() == 0 || std::chrono::steady_clock::now() >= stop_deadline) return ioc.stop();
+        if (env.live() == 0 || std::chrono::steady_clock::now() >= stop_deadline) return stop_loops();
         grace_timer.expires_after(std::chrono::milliseconds(20));
         grace_timer.async_wait([this](net::beast::error_code) { wait_for_sessions(); });
     }
 
+    void stop_loops() {
+        guards.clear();
+        for (auto& loop : loops) loop->stop();
+    }
+
     server_settings settings;
-    net::asio::io_context ioc;
     net::session_env env;
+    std::vector<std::unique_ptr<net::asio::io_context>> loops;
+    std::vector<work_guard> guards; ///< keep idle loops running until the stop
+    std::size_t next = 0;
     net::asio::ip::tcp::acceptor acceptor;
     net::asio::signal_set signals;
     net::asio::steady_timer grace_timer;
@@ -152,14 +182,14 @@ void server::run() {
         if (!ec) m_impl->begin_stop();
     });
     std::vector<std::thread> threads;
-    for (int i = 1; i < m_impl->settings.io_threads; ++i) threads.emplace_back([this] { m_impl->ioc.run(); });
-    m_impl->ioc.run();
+    for (std::size_t i = 1; i < m_impl->loops.size(); ++i) threads.emplace_back([this, i] { m_impl->loops[i]->run(); });
+    m_impl->main().run();
     for (auto& t : threads) t.join();
     m_impl->env.join_workers();
 }
 
 void server::stop() {
-    net::asio::post(m_impl->ioc, [this] { m_impl->begin_stop(); });
+    net::asio::post(m_impl->main(), [this] { m_impl->begin_stop(); });
 }
 
 } // namespace hubd

@@ -77,6 +77,7 @@ protected:
             return refuse(413, "payload_too_large", "the body is larger than this route takes (" + std::to_string(limit) + " bytes)");
         m_parser->body_limit(limit);
         if (http::lower(std::string(h[bhttp::field::expect])) == "100-continue") return send_continue();
+        if (m_parser->is_done()) return on_request(); // no body (most GETs): no read to wait for
         read_body();
     }
 
@@ -95,11 +96,15 @@ protected:
             if (ec == bhttp::error::body_limit) return s->refuse(413, "payload_too_large", "the body is larger than this route takes");
             if (ec && is_parse_error(ec)) return s->refuse(400, "bad_request", "the request body is not valid HTTP/1.1 framing: " + ec.message());
             if (ec) return s->self().close();
-            s->m_request.body = s->m_parser->release().body();
-            s->m_keep_alive = s->m_parser->keep_alive();
-            s->m_hold_deadline.reset();
-            s->dispatch();
+            s->on_request();
         });
+    }
+
+    void on_request() {
+        m_request.body = m_parser->release().body();
+        m_keep_alive = m_parser->keep_alive();
+        m_hold_deadline.reset();
+        dispatch();
     }
 
     static bool is_parse_error(beast::error_code ec) { return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category(); }
