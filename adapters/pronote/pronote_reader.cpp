@@ -71,7 +71,7 @@ public:
         auto s = new_record<model::student>(m_student, m_school, at(e.line));
         s.last_name = trimmed(e.child_text("Nom"));
         s.first_name = trimmed(e.child_text("Prenom"));
-        emit(m_sink, std::move(s));
+        emit_once(std::move(s)); // a pupil seen from its own view and from each parent's
         for (const auto& page : e.children) this->page(page);
     }
 
@@ -147,7 +147,7 @@ private:
         g.status = note->status;
         g.value = note->value;
         emit_once(std::move(a));
-        emit(m_sink, std::move(g));
+        emit_once(std::move(g));
     }
 
     void evaluation(const xml::element& e) {
@@ -168,7 +168,7 @@ private:
         r.extensions["pronote:Intitule"] = trimmed(e.child_text("Intitule"));
         r.extensions["pronote:Libelle"] = label;
         r.id = next_id("eval", {r.competency, model::to_string(r.day)});
-        emit(m_sink, std::move(r));
+        emit_once(std::move(r));
     }
 
     static std::vector<model::attachment> attachments(const xml::element& e) {
@@ -235,7 +235,7 @@ private:
         r.justified = trimmed(e.child_text("Justifie")) == "true";
         if (auto reason = trimmed(e.child_text("Motif")); !reason.empty()) r.reason = reason;
         r.id = next_id(absence ? "absence" : e.name == "Retard" ? "retard" : "infirmerie", {model::to_string(r.start)});
-        emit(m_sink, std::move(r));
+        emit_once(std::move(r));
     }
 
     void sanction(const xml::element& e) {
@@ -253,7 +253,7 @@ private:
         if (auto m = trimmed(e.child_text("Matiere")); !m.empty()) r.extensions["pronote:Matiere"] = m;
         if (auto days = adapter_support::small_number(trimmed(e.child_text("Duree"))); days && *days > 0) r.duration_days = *days;
         r.id = next_id(e.name == "Punition" ? "punition" : "sanction", {model::to_string(r.day)});
-        emit(m_sink, std::move(r));
+        emit_once(std::move(r));
     }
 
     void observation(const xml::element& e) {
@@ -267,7 +267,7 @@ private:
         r.text = trimmed(e.child_text("Observation"));
         if (auto who = trimmed(e.child_text("Demandeur")); !who.empty()) r.extensions["pronote:Demandeur"] = who;
         r.id = next_id("observation", {model::to_string(r.recorded_at)});
-        emit(m_sink, std::move(r));
+        emit_once(std::move(r));
     }
 
     void school_name(const xml::element& e) {

@@ -212,6 +212,16 @@ TEST_CASE("pupil and parent views we write read back as themselves") {
     CHECK(test::find<model::sanction>(back, "S2").duration_days == 2);
     CHECK(test::find<model::competency_result>(back, "C1").level == 2);
     CHECK(test::find<model::establishment>(back, "0130001F").name == "Collège du Port");
+
+    // Two parents' views name the same children: each record is read once (it was twice, and
+    // the demo school read back had duplicate pupils).
+    std::filesystem::copy_file(dir / "views" / "Parent_G1.xml", dir / "views" / "Parent_G3.xml");
+    diagnostics twice_diags;
+    const auto twice = test::read_as("pronote-ent", io::input::open(dir / "views"), twice_diags);
+    CHECK(twice.all<model::student>().size() == 2);
+    CHECK(twice.all<model::grade_result>().size() == back.all<model::grade_result>().size());
+    CHECK(twice.all<model::attendance_event>().size() == 2);
+    CHECK(twice.all<model::sanction>().size() == 2);
 }
 
 TEST_CASE("Pronote marks, natures and levels") {
