@@ -9,22 +9,15 @@
 #include "json/bounded_parse.hpp"
 
 #include <interop/adapter/support.hpp>
+#include <interop/csv/writer.hpp>
 #include <interop/errors.hpp>
 #include <interop/io/output.hpp>
 #include <interop/json/canonical.hpp>
-
 
 #include <algorithm>
 
 namespace interop::csv_mapped {
 namespace {
-
-std::string quoted(const std::string& cell, char separator) {
-    if (cell.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return cell;
-    std::string out = "\"";
-    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 class table_writer {
 public:
@@ -44,7 +37,7 @@ private:
         std::string out;
         for (std::size_t i = 0; i < m_map.columns.size(); ++i) {
             if (i > 0 && m_map.columns[i].name == m_map.columns[i - 1].name) continue;
-            out += (out.empty() && i == 0 ? "" : std::string(1, m_map.separator)) + quoted(text_of(m_map.columns[i]), m_map.separator);
+            out += (out.empty() && i == 0 ? "" : std::string(1, m_map.separator)) + csv::quoted(text_of(m_map.columns[i]), m_map.separator);
         }
         return out + "\r\n";
     }

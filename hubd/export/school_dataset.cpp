@@ -1,10 +1,10 @@
 #include "export/school_dataset.hpp"
 
+#include <interop/errors.hpp>
+#include <interop/io/output.hpp>
 #include <interop/io/sink.hpp>
 #include <interop/json/canonical.hpp>
 
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <fstream>
 #include <stdexcept>
@@ -32,29 +32,18 @@ interop::model::dataset load_school(store& s, const std::string& school, const s
 }
 
 void zip_folder(const std::filesystem::path& folder, const std::filesystem::path& zip) {
-    archive* a = archive_write_new();
-    archive_write_set_format_zip(a);
-    if (archive_write_open_filename(a, zip.c_str()) != ARCHIVE_OK) {
-        const std::string why = archive_error_string(a) ? archive_error_string(a) : "unknown";
-        archive_write_free(a);
-        throw std::runtime_error("cannot write " + zip.string() + ": " + why);
-    }
+    std::vector<std::pair<std::string, std::string>> files;
     for (const auto& f : std::filesystem::recursive_directory_iterator(folder)) {
         if (!f.is_regular_file()) continue;
         std::ifstream in(f.path(), std::ios::binary);
-        const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        archive_entry* e = archive_entry_new();
-        archive_entry_set_pathname(e, std::filesystem::relative(f.path(), folder).generic_string().c_str());
-        archive_entry_set_size(e, static_cast<la_int64_t>(content.size()));
-        archive_entry_set_filetype(e, AE_IFREG);
-        archive_entry_set_perm(e, 0644);
-        archive_write_header(a, e);
-        archive_write_data(a, content.data(), content.size());
-        archive_entry_free(e);
+        files.emplace_back(std::filesystem::relative(f.path(), folder).generic_string(),
+                           std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
     }
-    const bool ok = archive_write_close(a) == ARCHIVE_OK;
-    archive_write_free(a);
-    if (!ok) throw std::runtime_error("cannot finish " + zip.string());
+    try {
+        interop::io::write_zip(zip, files);
+    } catch (const interop::error& e) {
+        throw std::runtime_error(e.what());
+    }
 }
 
 std::filesystem::path write_export(const interop::adapter_info& format, const interop::model::dataset& ds,

@@ -96,6 +96,7 @@ class collecting_sink : public io::record_sink {
 public:
     collecting_sink(std::filesystem::path out, std::function<void(const model::dataset&, const std::filesystem::path&)> write)
         : m_out(std::move(out)), m_write(std::move(write)) {}
+    void on_metadata(const model::metadata& m) override { m_ds.metadata = m; }
     void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
     void on_end() override { m_write(m_ds, m_out); }
 

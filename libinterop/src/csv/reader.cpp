@@ -137,6 +137,7 @@ bool reader::next(std::vector<std::string>& row) {
         if (c == EOF || c == '\n') {
             if (!field.empty() && field.back() == '\r' && !was_quoted) field.pop_back();
             finish_field();
+            m_row_ended = c == '\n';
             return true;
         }
         if (c == '\r' && m_in.peek() == '\n') continue;

@@ -41,6 +41,8 @@ public:
     bool next(std::vector<std::string>& row);
     /** Line where the row last returned starts (1-based). */
     std::uint64_t line() const { return m_row_line; }
+    /** Whether the row last returned ended with a line break (false: the file ended in it, maybe cut short). */
+    bool row_ended() const { return m_row_ended; }
     const std::string& file() const { return m_file; }
 
 private:
@@ -52,7 +54,7 @@ private:
     std::string m_file, m_format;
     options m_opt;
     std::uint64_t m_line = 1, m_column = 0, m_row_line = 1;
-    bool m_started = false;
+    bool m_started = false, m_row_ended = false;
 };
 
 /** Converts ISO-8859-1 bytes to UTF-8. */

@@ -5,6 +5,8 @@
 #include <memory>
 #include <ostream>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace interop::io {
 
@@ -51,5 +53,15 @@ private:
     std::filesystem::path m_partial;
     bool m_committed = false;
 };
+
+} // namespace interop::io
+
+namespace interop::io {
+
+/**
+ * Writes a zip archive holding `files` (name, bytes), deflated, under a temporary name moved
+ * into place once complete. @throws io_error
+ */
+void write_zip(const std::filesystem::path& path, const std::vector<std::pair<std::string, std::string>>& files);
 
 } // namespace interop::io
