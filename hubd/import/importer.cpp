@@ -142,17 +142,23 @@ private:
 class apply_sink : public interop::io::record_sink {
 public:
     apply_sink(import_apply& apply, import_report& report) : m_apply(apply), m_report(report) {}
-    void on_metadata(const interop::model::metadata& m) override { m_scope = m.scope; }
+    void on_metadata(const interop::model::metadata& m) override {
+        m_scope = m.scope;
+        m_covers = m.covers;
+    }
     void on_record(interop::model::any_record&& r) override {
         ++m_report.records;
         m_apply.add(std::move(r));
     }
     interop::model::scope scope() const { return m_scope; }
+    /** The kinds a full snapshot holds whole, as the reader says; empty: its format's domains. */
+    const std::vector<std::string>& covers() const { return m_covers; }
 
 private:
     import_apply& m_apply;
     import_report& m_report;
     interop::model::scope m_scope = interop::model::scope::full;
+    std::vector<std::string> m_covers;
 };
 
 /** The error as the sender should read it: its file named as it sent it, not by where the hub spooled it. */
@@ -202,7 +208,8 @@ import_result importer::run(const import_request& req) {
         const bool full = sink.scope() == interop::model::scope::full;
         report.scope = full ? "full" : "delta";
         auto writer = m_store.write();
-        apply.apply(*writer, full ? kinds_of_domains(adapter.domains) : std::vector<std::string>{});
+        const auto snapshot = sink.covers().empty() ? kinds_of_domains(adapter.domains) : sink.covers();
+        apply.apply(*writer, full ? snapshot : std::vector<std::string>{});
         result.row.status = "succeeded";
         result.row.format = report.format;
         result.row.finished_at = m_clock();

@@ -62,6 +62,23 @@ TEST_CASE("a full snapshot updates what changed and deletes what is missing") {
     CHECK(h->db().record({"student", "0449000U", "E1"})->json.find("Durand") != std::string::npos);
 }
 
+TEST_CASE("a full snapshot that says which kinds it holds whole deletes only those") {
+    test::test_hub h("hubd-import-covers");
+    import_text(h, test::school_document("0449000U", 3));
+    // A roster of pupils alone (a OneRoster package with users only): classes and memberships are not its to delete.
+    const std::string pupils = R"({"interop_schema":"1.4","scope":"full","covers":["school","student"],
+        "schools":[{"id":"0449000U","school":"0449000U","uai":"0449000U","name":"Collège 0449000U","time_zone":"Europe/Paris"}],
+        "students":[{"id":"E1","school":"0449000U","last_name":"Martin","first_name":"P1","birth_date":"2014-03-02"},
+                    {"id":"E2","school":"0449000U","last_name":"Martin","first_name":"P2","birth_date":"2014-03-03"}]})";
+    const auto result = import_text(h, pupils);
+    INFO(result.row.report_json);
+    auto rep = report(result);
+    CHECK(rep["kinds"]["student"]["deleted"].GetInt() == 1);
+    CHECK_FALSE(rep["kinds"].HasMember("class"));
+    CHECK(h->db().record({"class", "0449000U", "6A"}));
+    CHECK(h->db().record({"membership", "0449000U", "M1"}));
+}
+
 TEST_CASE("a delta changes only what it states; deleting a pupil ends its memberships") {
     test::test_hub h("hubd-import-delta");
     import_text(h, test::school_document("0449000U", 3));

@@ -86,6 +86,7 @@ TEST_CASE("the metadata survives both forms") {
                                   .generated_at = model::parse_date_time("2025-06-12T10:00:00Z"),
                                   .source = std::string("aaf:ENT_Complet_Eleve_0000.xml"),
                                   .scope = model::scope::delta,
+                                  .covers = {"student", "membership"},
                                   .extensions = {{"aaf:versionAF", "AAF-VE2407"}, {"aaf:degre", "2D"}}};
     CHECK(json::dataset_from_document(json::to_document(ds)).metadata == ds.metadata);
     CHECK(through_ndjson(ds).metadata == ds.metadata);

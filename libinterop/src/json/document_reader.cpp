@@ -44,6 +44,10 @@ public:
             m_metadata.extensions[m_key].assign(s, n);
             return true;
         }
+        if (m_mode == mode::metadata_covers) {
+            m_metadata.covers.emplace_back(s, n);
+            return true;
+        }
         return scalar([&] { m_capture_writer.String(s, n); }, "a string");
     }
     bool Key(const char* s, SizeType n, bool) {
@@ -63,7 +67,7 @@ public:
     }
 
 private:
-    enum class mode { root, collection, capture, skip, metadata_extensions };
+    enum class mode { root, collection, capture, skip, metadata_extensions, metadata_covers };
 
     template <class F> bool scalar(F&& forward, const char* what) {
         switch (m_mode) {
@@ -71,6 +75,7 @@ private:
         case mode::skip: return true;
         case mode::collection: throw handler_failure(std::string("records must be objects, found ") + what);
         case mode::metadata_extensions: throw handler_failure(std::string("extensions: expected a string, found ") + what);
+        case mode::metadata_covers: throw handler_failure(std::string("covers: expected kind names, found ") + what);
         case mode::root:
             if (m_depth == 0) throw handler_failure("the document must be an object");
             return root_other(what);
@@ -93,7 +98,12 @@ private:
             begin_capture();
             return true;
         case mode::metadata_extensions: throw handler_failure("extensions: expected a string, found an object or array");
+        case mode::metadata_covers: throw handler_failure("covers: expected kind names, found an object or array");
         case mode::root:
+            if (!object && m_key == "covers") {
+                m_mode = mode::metadata_covers;
+                return true;
+            }
             if (!object) return begin_collection();
             if (m_key == "extensions") {
                 m_mode = mode::metadata_extensions;
@@ -117,7 +127,8 @@ private:
             if (depth == m_skip_depth) m_mode = mode::root;
             return true;
         case mode::collection:
-        case mode::metadata_extensions: m_mode = mode::root; return true;
+        case mode::metadata_extensions:
+        case mode::metadata_covers: m_mode = mode::root; return true;
         case mode::root: return true;
         }
         return true;
@@ -150,7 +161,8 @@ private:
     }
 
     static bool is_metadata_key(const std::string& k) {
-        return k == "interop_schema" || k == "generator" || k == "source" || k == "generated_at" || k == "scope" || k == "extensions";
+        return k == "interop_schema" || k == "generator" || k == "source" || k == "generated_at" || k == "scope" || k == "covers" ||
+               k == "extensions";
     }
 
     bool begin_collection() {

@@ -16,8 +16,8 @@ namespace interop::model {
 
 /** Version of the canonical model this library reads and writes. */
 inline constexpr int schema_major = 1;
-inline constexpr int schema_minor = 3;
-inline constexpr std::string_view schema_version = "1.3";
+inline constexpr int schema_minor = 4;
+inline constexpr std::string_view schema_version = "1.4";
 
 /** Every record kind, in the order datasets list them (referenced kinds first). */
 using kinds = std::tuple<establishment, academic_year, period, calendar, mef, subject, room, equipment,
@@ -50,6 +50,7 @@ struct metadata {
     std::optional<date_time> generated_at;
     std::optional<std::string> source;
     model::scope scope = model::scope::full;
+    std::vector<std::string> covers;
     model::extensions extensions;
     bool operator==(const metadata&) const = default;
 
@@ -58,6 +59,9 @@ struct metadata {
         v("generated_at", s.generated_at, "When it was written.");
         v("source", s.source, "Where the data comes from (format and file, or system).");
         v("scope", s.scope, "full: a complete snapshot; delta: only changes.");
+        v("covers", s.covers,
+          "Kinds a full snapshot holds whole (a record of these kinds missing from it no longer exists); empty: every kind of its "
+          "format's domains. A OneRoster package without gradebook files covers no assessment.");
         v("extensions", s.extensions, "What the source says of itself that has no field here (format versions, academy), kept verbatim.");
     }
 };
