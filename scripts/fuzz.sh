@@ -11,7 +11,7 @@ command -v clang++ >/dev/null || { apt-get install -y -qq clang libclang-rt-14-d
 CXX=clang++ bash scripts/build.sh build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINTEROP_FUZZ=ON -DINTEROP_BUILD_TESTS=OFF >/dev/null
 
 seeds=build-fuzz/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{json,ndjson,xml,csv,aaf,siecle,sts,sts_emp,onde,ical,asc,edt,fet,untis,edt_text,udt,rss,atom,ent_news,pronote,lsu,csv_mapped,html,policy_settings,hubd_http,hubd_auth}
+rm -rf "$seeds" && mkdir -p "$seeds"/{json,ndjson,xml,csv,aaf,siecle,sts,sts_emp,onde,ical,asc,edt,fet,untis,edt_text,udt,rss,atom,ent_news,pronote,lsu,csv_mapped,oneroster,html,policy_settings,hubd_http,hubd_auth}
 head -c 20000 examples/demo-school/demo-school.json > "$seeds/json/demo-head.json"
 printf '{"interop_schema":"1.0","students":[{"id":"E1","school":"0440008V","last_name":"M","first_name":"L","birth_date":"2012-03-01"}]}' > "$seeds/json/small.json"
 build/cli/interop convert --to ndjson examples/demo-school/demo-school.json - 2>/dev/null | head -n 200 > "$seeds/ndjson/demo-head.ndjson" || true
@@ -37,6 +37,14 @@ cp tests/data/policy/settings.json "$seeds/policy_settings/"
 cp tests/data/pronote/*.xml tests/data/pronote/golden/*.xml "$seeds/pronote/"
 cp tests/data/lsu/*.xml tests/data/lsu/golden/*.xml "$seeds/lsu/"
 cp tests/data/csv_mapped/*.json tests/data/csv_mapped/absences/* tests/data/csv_mapped/notes/* "$seeds/csv_mapped/"
+for pkg in tests/data/oneroster/*/; do # a package as the target reads it: its files in order, NUL between
+  [ -f "$pkg/manifest.csv" ] || continue
+  for f in manifest orgs academicSessions courses classes users roles demographics enrollments categories scoreScales lineItems results \
+           lineItemScoreScales lineItemLearningObjectiveIds; do
+    cat "$pkg/$f.csv" 2>/dev/null || true
+    printf '\0'
+  done >"$seeds/oneroster/$(basename "$pkg")"
+done
 printf 'GET /v1/schools/0449000U/students?class=6A&limit=2&fields=id HTTP/1.1\r\nHost: x\r\n\r\n' > "$seeds/hubd_http/list"
 printf 'GET /v1/changes?after=0&kinds=students,classes HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n' > "$seeds/hubd_http/changes"
 printf 'GET /v1/calendars/abc.ics HTTP/1.1\r\nHost: x\r\nIf-None-Match: "x"\r\n\r\n' > "$seeds/hubd_http/feed"
@@ -46,7 +54,7 @@ printf 't=1800000000,v1=00ff\n{"delivery_id":"d"}' > "$seeds/hubd_auth/signature
 # rapidjson 1.1.0's one known report (null + offset in its stack), explained in the file.
 export UBSAN_OPTIONS="suppressions=$root/tests/fuzz/ubsan.supp${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 status=0
-for target in json_document:json ndjson:ndjson xml:xml csv:csv ical:ical aaf:aaf siecle:siecle sts:sts onde:onde asc:asc edt:edt fet:fet untis:untis edt-text:edt_text sts-emp:sts_emp udt:udt rss:rss atom:atom ent-news:ent_news pronote-ent:pronote lsu:lsu csv_mapped:csv_mapped html:html policy_settings:policy_settings hubd_http:hubd_http hubd_auth:hubd_auth; do
+for target in json_document:json ndjson:ndjson xml:xml csv:csv ical:ical aaf:aaf siecle:siecle sts:sts onde:onde asc:asc edt:edt fet:fet untis:untis edt-text:edt_text sts-emp:sts_emp udt:udt rss:rss atom:atom ent-news:ent_news pronote-ent:pronote lsu:lsu csv_mapped:csv_mapped oneroster:oneroster html:html policy_settings:policy_settings hubd_http:hubd_http hubd_auth:hubd_auth; do
   name=${target%%:*}
   corpus=build-fuzz/corpus-$name
   mkdir -p "$corpus"

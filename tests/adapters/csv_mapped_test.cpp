@@ -23,14 +23,7 @@ read_options notes_options() {
     return opt;
 }
 
-model::dataset read_with(const std::filesystem::path& in, diagnostics& diags, read_options opt = {}) {
-    registry r;
-    register_all_adapters(r);
-    model::dataset ds;
-    io::dataset_sink sink(ds);
-    r.get("csv-mapped").make_reader(opt)->read(io::input::open(in), sink, diags);
-    return ds;
-}
+model::dataset read_with(const std::filesystem::path& in, diagnostics& diags, read_options opt = {}) { return test::read_with("csv-mapped", in, diags, opt); }
 
 std::string mapping_error(const std::string& json) {
     try {

@@ -23,6 +23,17 @@ inline interop::model::dataset read_as(const std::string& adapter, const interop
     return ds;
 }
 
+/** Reads `path` with `adapter` and these options, whatever `identify` says of it. */
+inline interop::model::dataset read_with(const std::string& adapter, const std::filesystem::path& path, interop::diagnostics& diags,
+                                         const interop::read_options& opt = {}) {
+    interop::registry r;
+    interop::register_all_adapters(r);
+    interop::model::dataset ds;
+    interop::io::dataset_sink sink(ds);
+    r.get(adapter).make_reader(opt)->read(interop::io::input::open(path), sink, diags);
+    return ds;
+}
+
 /** Reads `path` with `adapter` and checks that nothing was an error. */
 inline interop::model::dataset read_as(const std::string& adapter, const std::filesystem::path& path) {
     interop::diagnostics diags;

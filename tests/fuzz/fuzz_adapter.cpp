@@ -6,11 +6,7 @@
 #include "null_sink.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const interop::registry registry = [] {
-        interop::registry r;
-        interop::register_all_adapters(r);
-        return r;
-    }();
+    const auto& registry = all_adapters();
     const auto in = interop::io::input::from_memory(FUZZ_FILE, std::string(reinterpret_cast<const char*>(data), size));
     null_sink sink;
     interop::diagnostics diags(100);

@@ -33,11 +33,7 @@ std::filesystem::path mapping_file() {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const interop::registry registry = [] {
-        interop::registry r;
-        interop::register_all_adapters(r);
-        return r;
-    }();
+    const auto& registry = all_adapters();
     const std::string text(reinterpret_cast<const char*>(data), size);
     try {
         interop::csv_mapped::parse_mapping(text, "fuzz.mapping.json");

@@ -6,14 +6,12 @@
 #include <interop/ical/content.hpp>
 #include <interop/io/sink.hpp>
 
+#include "null_sink.hpp"
+
 #include <sstream>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const interop::registry adapters = [] {
-        interop::registry r;
-        interop::register_all_adapters(r);
-        return r;
-    }();
+    const auto& adapters = all_adapters();
     std::string text(reinterpret_cast<const char*>(data), size);
     std::istringstream in(text);
     try {

@@ -20,6 +20,7 @@ std::string owner_of(const std::filesystem::path& file) {
     if (folder == "ics") return "ical";
     if (folder == "pronote-accueilent" && file.extension() == ".xml") return "pronote-ent";
     if (folder == "lsu" && file.filename() == "sample-bilan-complet.xml") return "lsu";
+    if (folder == "oneroster-csv" && (file.filename() == "manifest.csv" || file.extension() == ".zip")) return "oneroster";
     if (folder == "edt-index-education" && file.filename().string().starts_with("Edt_To")) return "edt"; // plain and encrypted
     return "";
 }
