@@ -7,6 +7,7 @@
 #include "export/calendar_feeds.hpp"
 #include "import/importer.hpp"
 #include "metrics.hpp"
+#include "oneroster_rest/rest_view.hpp"
 #include "response_cache.hpp"
 #include "router.hpp"
 #include "store/store.hpp"
@@ -43,6 +44,8 @@ public:
     audit_log& audit() { return *m_audit; }
     calendar_feeds& feeds() { return m_feeds; }
     response_cache& answers() { return m_answers; }
+    /** Each school's OneRoster objects, rebuilt after a commit. */
+    oneroster_rest::views& oneroster() { return m_oneroster; }
     const router& routes() const { return m_router; }
     const hub_settings& settings() const { return m_settings; }
     millis now() const { return m_clock(); }
@@ -65,6 +68,7 @@ private:
     change_signal m_changes;
     calendar_feeds m_feeds;
     response_cache m_answers;
+    oneroster_rest::views m_oneroster;
     router m_router;
     hubd::metrics m_metrics;
     std::unique_ptr<audit_log> m_audit; // last: flushes into the store as the hub goes

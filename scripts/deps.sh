@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ ninja-build pkg-config bsdutils
   libboost-dev libxml2-dev rapidjson-dev libsqlite3-dev libssl-dev doctest-dev libarchive-dev
-  zlib1g-dev libhowardhinnant-date-dev libical-dev
+  zlib1g-dev libhowardhinnant-date-dev libical-dev libyaml-dev
   openssl curl
 )
 

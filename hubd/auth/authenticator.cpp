@@ -3,6 +3,7 @@
 #include "auth/encoding.hpp"
 #include "auth/jwt.hpp"
 #include "auth/password.hpp"
+#include "oneroster_rest/rest_access.hpp"
 
 #include <rapidjson/document.h>
 
@@ -53,6 +54,7 @@ const std::vector<std::string>& known_scopes() {
             for (const char* verb : {":read", ":write"}) out.push_back(std::string(domain) + verb);
         out.push_back("admin");
         out.push_back("audit");
+        for (const auto& s : oneroster_rest::scopes()) out.push_back(s);
         return out;
     }();
     return scopes;

@@ -84,7 +84,7 @@ private:
 /** A client's profile column (`{"kind": ["field", …]}`) as a map; empty when blank or unreadable. */
 std::map<std::string, std::vector<std::string>> parse_profile(const std::string& json);
 
-/** Every scope a client may hold: `<domain>:read|write` for each domain, `admin`, `audit`. */
+/** Every scope a client may hold: `<domain>:read|write` for each domain, `admin`, `audit`, and the OneRoster 1.2 scopes. */
 const std::vector<std::string>& known_scopes();
 
 } // namespace hubd

@@ -3,6 +3,7 @@
 
 #include "auth/authenticator.hpp"
 #include "http/message.hpp"
+#include "import/importer.hpp"
 #include "kinds.hpp"
 
 #include <optional>
@@ -27,6 +28,12 @@ std::string scope_for(const kind_info& k, bool write);
 /** Query helpers: a bounded unsigned number, or nullopt when absent; a 400 response in `error` when bad. */
 std::optional<std::uint64_t> number_param(const http::request& req, std::string_view name, std::uint64_t max,
                                           std::optional<http::response>& error);
+/**
+ * Runs an import of `body` (written to the spool folder first, removed after), wakes the
+ * change feed's long-polls when it committed, and counts it. `ir.file` is set here.
+ */
+import_result run_spooled_import(hub& h, import_request ir, const std::string& body);
+
 /** A comma-separated list (empty when absent). */
 std::vector<std::string> list_param(const http::request& req, std::string_view name);
 

@@ -15,6 +15,9 @@ router make_router() {
     add_school_routes(r);
     add_subscription_routes(r);
     add_audit_routes(r);
+    // Last: the hub's own routes are matched first, whatever the number of OneRoster routes.
+    add_oneroster_read_routes(r);
+    add_oneroster_write_routes(r);
     return r;
 }
 

@@ -55,21 +55,11 @@ http::response post_import(const http::request& req, const path_params&, hub& h)
     ir.client = who.client;
     ir.format = format;
     ir.source_name = req.param("name").value_or("upload");
-    ir.file = spool_body(h, ir.id, req.body);
     ir.may_write = [&who](const std::string& kind) {
         const auto* k = find_kind(kind);
         return k && who.has_scope(scope_for(*k, true));
     };
-    import_result result;
-    try {
-        result = h.imports().run(ir);
-    } catch (...) {
-        std::filesystem::remove(ir.file);
-        throw;
-    }
-    std::filesystem::remove(ir.file);
-    if (result.failure == import_failure::none) h.changes().notify();
-    h.metrics().count_import(result.failure == import_failure::none);
+    const auto result = run_spooled_import(h, ir, req.body);
     auto res = http::json_response(status_of(result.failure), result.row.report_json);
     res.set("Location", "/v1/imports/" + ir.id);
     return res;
@@ -89,6 +79,21 @@ http::response get_import(const http::request& req, const path_params& p, hub& h
 }
 
 } // namespace
+
+import_result run_spooled_import(hub& h, import_request ir, const std::string& body) {
+    ir.file = spool_body(h, ir.id, body);
+    import_result result;
+    try {
+        result = h.imports().run(ir);
+    } catch (...) {
+        std::filesystem::remove(ir.file);
+        throw;
+    }
+    std::filesystem::remove(ir.file);
+    if (result.failure == import_failure::none) h.changes().notify();
+    h.metrics().count_import(result.failure == import_failure::none);
+    return result;
+}
 
 void add_import_routes(router& r) {
     r.add({"POST", "/v1/imports", post_import, 256U << 20, true});
