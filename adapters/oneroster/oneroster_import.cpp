@@ -12,7 +12,6 @@ namespace interop::oneroster {
 namespace {
 
 using adapter_support::emit;
-using adapter_support::lower_ascii;
 const std::string meta = std::string(our_metadata);
 
 /** Columns each file maps to the model; others are reported once (vendor and metadata. columns are kept in extensions). */
@@ -451,12 +450,7 @@ void record_mapper::line_item(const row& r) {
     if (const auto* period = m_ix.session(r["gradingPeriodSourcedId"])) a.period = package_index::id_of(*period);
     const auto scale = m_scale_max.find(r["sourcedId"]);
     a.scale = number(r, "resultValueMax").value_or(scale == m_scale_max.end() ? 20.0 : scale->second);
-    const auto* category = [&]() -> const row* {
-        if (const auto* t = m_p.find("categories"))
-            for (const auto& c : t->rows)
-                if (c["sourcedId"] == r["categorySourcedId"]) return &c;
-        return nullptr;
-    }();
+    const auto* category = m_ix.category(r["categorySourcedId"]);
     if (!meta_of(r, "coefficient").empty()) a.coefficient = number(r, meta + "coefficient").value_or(1);
     if (category && (*category)[meta + "coefficient"].empty()) a.extensions[std::string(ext_category)] = std::string((*category)["title"]); // another tool's
     a.bonus = meta_of(r, "bonus") == "true";

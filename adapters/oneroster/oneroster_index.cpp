@@ -19,6 +19,7 @@ package_index::package_index(const package& p, const read_options& opt, diagnost
     index(p, "classes", m_classes);
     index(p, "users", m_users);
     index(p, "lineItems", m_line_items);
+    index(p, "categories", m_categories);
     find_schools(p, opt, diags);
     index_users(p);
     index_sessions(p);

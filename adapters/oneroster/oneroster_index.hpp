@@ -27,6 +27,7 @@ public:
     const row* klass(std::string_view sid) const { return find(m_classes, sid); }
     const row* user(std::string_view sid) const { return find(m_users, sid); }
     const row* line_item(std::string_view sid) const { return find(m_line_items, sid); }
+    const row* category(std::string_view sid) const { return find(m_categories, sid); }
 
     /** UAI of a school org; nullopt for an org that is not a school. */
     std::optional<std::string> school_of_org(std::string_view sid) const;
@@ -59,7 +60,7 @@ private:
     void index_users(const package& p);
     void index_sessions(const package& p);
 
-    rows_by_id m_orgs, m_sessions, m_courses, m_classes, m_users, m_line_items;
+    rows_by_id m_orgs, m_sessions, m_courses, m_classes, m_users, m_line_items, m_categories;
     std::map<std::string, std::string, std::less<>> m_school_of_org;
     std::vector<std::string> m_schools;
     std::map<std::string, std::set<role_kind>, std::less<>> m_user_kinds;
