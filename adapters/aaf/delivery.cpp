@@ -1,5 +1,8 @@
 #include "delivery.hpp"
 
+#include <interop/adapter/support.hpp>
+#include <interop/errors.hpp>
+
 #include <algorithm>
 #include <array>
 #include <tuple>
@@ -75,6 +78,10 @@ std::vector<delivery_file> plan_delivery(const io::input& in, std::vector<std::s
         delivery_file f;
         f.entry = &e;
         auto type = read_name(e.name, f);
+        adapter_support::refuse_empty_member(in, e, "aaf");
+        if (type && base_name(e.name).starts_with("ENT_") && !looks_like_aaf(head))
+            throw parse_error({in.describe(e), 0, 0}, "aaf",
+                              "named like an AAF file but not AAF (no root ficAlimMENESR): a delivery with a damaged file is refused whole");
         if (!looks_like_aaf(head) || !(type = type ? type : sniff_type(head))) {
             skipped.push_back(in.describe(e));
             continue;

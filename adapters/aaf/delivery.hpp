@@ -36,6 +36,8 @@ bool looks_like_aaf(std::string_view head);
  * and sequence. The type comes from the file name (`…_Complet_20250612_Eleve_0000.xml`) or,
  * failing that, from the first request's category. Other files (the DTD, a README) are left
  * out and named in `skipped`.
+ * @throws parse_error when a file is empty, or named like an AAF file (`ENT_…_Eleve_0000.xml`)
+ *         but not AAF: reading the rest would take its records as gone.
  */
 std::vector<delivery_file> plan_delivery(const io::input& in, std::vector<std::string>& skipped);
 

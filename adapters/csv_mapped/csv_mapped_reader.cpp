@@ -114,10 +114,14 @@ public:
         if (m_map.header) {
             if (!rows.next(row)) throw parse_error({m_file, 1, 0}, format_name, "the file is empty: a header row was expected");
             locate(row);
+            m_width = row.size();
         } else
             for (const auto& c : m_map.columns) m_index.push_back(number_of(c.name));
         while (rows.next(row)) {
             if (std::all_of(row.begin(), row.end(), [](const std::string& f) { return trimmed(f).empty(); })) continue;
+            if (row.size() < m_width && !rows.row_ended())
+                throw parse_error({m_file, rows.line(), 0}, format_name,
+                                  "the last row has " + std::to_string(row.size()) + " of the header's " + std::to_string(m_width) + " columns and no line end: the file looks cut short");
             try {
                 auto record = json::record_from_json(json_of(row), m_file);
                 std::visit([&](auto& r) { r.provenance = {format_name, m_file, rows.line()}; }, record);
@@ -245,6 +249,7 @@ private:
     std::string m_file, m_school;
     cell_converter m_cells;
     std::vector<std::size_t> m_index;
+    std::size_t m_width = 0; ///< columns of the header row (0 without one)
     std::map<std::string, int> m_seen;
 };
 

@@ -238,6 +238,7 @@ public:
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
         std::vector<std::pair<const io::input::entry*, file_kind>> files;
         for (const auto& e : in.entries()) {
+            adapter_support::refuse_empty_member(in, e, format_name);
             if (const auto kind = kind_of_head(in.head(e))) files.emplace_back(&e, *kind);
             else diags.add(severity::info, "onde.skipped", "", "not an ONDE CSV extraction: left out", {in.describe(e), 0, 0});
         }

@@ -5,6 +5,8 @@
 #include <interop/adapter/support.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -35,6 +37,7 @@ public:
         enrollments();
         gradebook();
         deletions();
+        if (m_delta) date_delta_rows();
         if (!m_delta) files_of_full_snapshot();
         for (auto& [name, t] : m_p.tables) t.mode = m_delta ? file_mode::delta : file_mode::bulk;
         return std::move(m_p);
@@ -447,6 +450,22 @@ private:
             r.cells = {{column, owner}, {"source", line.substr(0, colon)}, {"learningObjectiveId", colon == std::string::npos ? "" : line.substr(colon + 1)}};
             m_p.at(file).rows.push_back(std::move(r));
         }
+    }
+
+    /**
+     * A delta row needs its dateLastModified: rows without one (no `modified` given, deletions)
+     * take when the dataset was made, or now.
+     */
+    void date_delta_rows() {
+        const auto at = m_d.metadata.generated_at ? model::epoch_seconds(*m_d.metadata.generated_at)
+                                                   : std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        const auto day = model::date_from_days(at / 86400);
+        char stamp[32];
+        std::snprintf(stamp, sizeof stamp, "%sT%02d:%02d:%02d.000Z", model::to_string(day).c_str(), static_cast<int>(at % 86400 / 3600),
+                      static_cast<int>(at % 3600 / 60), static_cast<int>(at % 60));
+        for (auto& [name, t] : m_p.tables)
+            for (auto& r : t.rows)
+                if (r.cells["dateLastModified"].empty()) r.cells["dateLastModified"] = stamp;
     }
 
     /** In a delta: each deleted record as a `tobedeleted` row of the file that holds its kind (links have no row of their own). */

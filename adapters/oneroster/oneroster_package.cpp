@@ -98,7 +98,7 @@ public:
         t.mode = mode;
         csv::reader reader(in, m_file, format_name, {.separator = ','});
         std::vector<std::string> cells;
-        if (!reader.next(cells)) return t;
+        if (!reader.next(cells)) throw parse_error({m_file, 1, 1}, format_name, "empty file: each file of the binding starts with its header row");
         header(cells);
         t.header = m_columns;
         while (reader.next(cells)) {

@@ -26,6 +26,7 @@ public:
     void read(const io::input& in, io::record_sink& sink, diagnostics& diags) override {
         std::vector<export_file> files;
         for (const auto& e : in.entries()) {
+            adapter_support::refuse_empty_member(in, e, format_name);
             if (const auto kind = siecle::kind_of_head(in.head(e))) files.push_back({&e, *kind});
             else diags.add(severity::info, "siecle.skipped", "", "not a SIECLE BEE export: left out", {in.describe(e), 0, 0});
         }

@@ -58,7 +58,8 @@ public:
         structures(body, placed, ids);
         body << "  </DONNEES>\n</EDT_STS>\n";
         m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Interop Hub";
-        if (span) m_out << ' ' << year_key << week_cycle::format_span(*span);
+        // The school year only when the dataset has one: a span read off the weeks is no academic year.
+        if (span && m_ds.all<model::academic_year>().size() == 1) m_out << ' ' << year_key << week_cycle::format_span(*span);
         m_out << '\n' << courses_key;
         for (std::size_t i = 0; i < ids.size(); ++i) m_out << (i ? " " : "") << encode_id(ids[i]);
         m_out << " -->\n" << body.str();

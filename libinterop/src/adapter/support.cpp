@@ -13,6 +13,11 @@ const io::input::entry& only_entry(const io::input& in, std::string_view format)
                       "expects a single file, found " + std::to_string(in.entries().size()));
 }
 
+void refuse_empty_member(const io::input& in, const io::input::entry& e, std::string_view format) {
+    if (e.size == 0)
+        throw parse_error({in.describe(e)}, std::string(format), "empty file in a multi-file export: the export is refused whole, lest its records be taken as deleted");
+}
+
 json::limits json_limits(const read_options& opt) {
     json::limits lim;
     lim.max_depth = opt.max_depth;

@@ -15,6 +15,12 @@ namespace interop::adapter_support {
 /** The one file of a single-file format. @throws parse_error when the input holds several or none. */
 const io::input::entry& only_entry(const io::input& in, std::string_view format);
 
+/**
+ * @throws parse_error naming `e` when it is empty. In a multi-file export an empty member is a
+ * damaged transfer: reading the rest would take its records as deleted.
+ */
+void refuse_empty_member(const io::input& in, const io::input::entry& e, std::string_view format);
+
 /** The JSON readers' bounds, from the options every reader honours. */
 json::limits json_limits(const read_options& opt);
 
