@@ -10,6 +10,8 @@
 #include "routes/present.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/errors.hpp>
+
 #include <rapidjson/document.h>
 
 namespace hubd {
@@ -106,7 +108,12 @@ http::response feed_of(const http::request& req, const path_params& p, hub& h) {
     if (!file.ends_with(".ics")) return not_found();
     const auto t = h.feeds().token(sha256_hex(file.substr(0, file.size() - 4)));
     if (!t) return not_found();
-    const auto f = h.feeds().get(t->school, t->audience, t->audience_id, h.changes().version());
+    std::shared_ptr<const feed> f;
+    try {
+        f = h.feeds().get(t->school, t->audience, t->audience_id, h.changes().version());
+    } catch (const interop::error& e) { // the school's data cannot be laid on dates (no school year, no validity)
+        return http::error_response(409, "feed_unavailable", e.what());
+    }
     if (!f) return not_found();
     http::response res;
     res.set("ETag", f->etag).set("Cache-Control", "no-cache");

@@ -98,3 +98,17 @@ TEST_CASE("calendar feeds: a capability URL per audience, ETag and If-None-Match
     CHECK(d.h.call("DELETE", "/v1/schools/0449000U/calendars/" + id, "", d.token).status == 204);
     CHECK(d.h.call("GET", path).status == 404);
 }
+
+TEST_CASE("a feed whose courses cannot be laid on dates answers 409 feed_unavailable, saying why (was a 500)") {
+    test::test_hub h{"hubd-feed-unbounded"};
+    const auto token = h.token({"roster:read", "roster:write", "timetable:read", "timetable:write"}, {"0449000U"});
+    const auto doc = R"({"interop_schema": "1.4", "scope": "delta",
+      "classes": [{"id": "6A", "school": "0449000U", "code": "6A", "label": "6A"}],
+      "subjects": [{"id": "maths", "school": "0449000U", "code": "061300", "short_label": "MATHS", "long_label": "MATHEMATIQUES"}],
+      "courses": [{"id": "c1", "school": "0449000U", "subject": "maths", "classes": ["6A"], "weekday": 1, "start": "08:00", "duration_minutes": 55}]})";
+    REQUIRE(h.call("POST", "/v1/imports?school=0449000U&format=json", doc, token).status == 201);
+    const auto res = h.call("GET", feed_path(h, token, R"({"audience":"class","id":"6A"})"));
+    CHECK(res.status == 409);
+    CHECK(res.body.find("feed_unavailable") != std::string::npos);
+    CHECK(res.body.find("no academic_year") != std::string::npos);
+}
