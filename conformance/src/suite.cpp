@@ -1,0 +1,58 @@
+#include "suite.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <fnmatch.h>
+
+namespace conformance {
+
+std::string_view to_string(status s) {
+    switch (s) {
+    case status::pass: return "pass";
+    case status::fail: return "fail";
+    case status::skip: return "skip";
+    }
+    return "?";
+}
+
+namespace {
+
+bool matches_any(const std::vector<std::string>& patterns, const std::string& text) {
+    return patterns.empty() || std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
+               return fnmatch(p.c_str(), text.c_str(), 0) == 0 || text.rfind(p + "/", 0) == 0;
+           });
+}
+
+outcome run_guarded(const test_case& c) {
+    try {
+        return c.run();
+    } catch (const std::exception& e) {
+        return outcome::failed(e.what());
+    }
+}
+
+} // namespace
+
+bool selection::selects(const test_case& c) const { return matches_any(suites, c.suite) && matches_any(cases, c.id()); }
+
+std::vector<case_result> run_cases(const std::vector<test_case>& cases, const selection& sel,
+                                   const std::function<void(const case_result&)>& progress) {
+    std::vector<case_result> out;
+    for (const auto& c : cases) {
+        if (!sel.selects(c)) continue;
+        const auto start = std::chrono::steady_clock::now();
+        auto result = run_guarded(c);
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        out.push_back({c.suite, c.name, c.description, c.required, std::move(result), took.count()});
+        if (progress) progress(out.back());
+    }
+    return out;
+}
+
+bool all_required_passed(const std::vector<case_result>& results) {
+    return std::none_of(results.begin(), results.end(),
+                        [](const case_result& r) { return r.required && r.result.status == status::fail; });
+}
+
+} // namespace conformance

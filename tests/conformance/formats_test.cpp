@@ -1,0 +1,287 @@
+// interop-conformance's formats and dataset suites, and its outputs: the shipped corpus passes,
+// deliberately broken adapters make the right case fail.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+#include "dataset_suite.hpp"
+#include "formats_suite.hpp"
+#include "generator.hpp"
+#include "report.hpp"
+
+#include <interop/adapters.hpp>
+#include <interop/io/sink.hpp>
+#include <interop/json/canonical.hpp>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <rapidjson/document.h>
+
+#include <csignal>
+#include <sstream>
+
+using namespace conformance;
+namespace model = interop::model;
+
+namespace {
+
+const test::fs::path corpus = test::fs::path(INTEROP_SOURCE_DIR) / "conformance" / "corpus";
+
+std::vector<case_result> run_formats(const interop::registry& r, const std::vector<std::string>& patterns) {
+    return run_cases(formats_cases(r, {corpus, corpus / "deviations.txt", false}), {{}, patterns});
+}
+
+const case_result& result_named(const std::vector<case_result>& results, const std::string& id) {
+    for (const auto& r : results)
+        if (r.id() == id) return r;
+    FAIL("no case " << id);
+    throw std::logic_error("unreachable");
+}
+
+/** Every adapter, with `name`'s reader wrapped by `wrap` (a broken variant). */
+interop::registry with_broken_reader(const std::string& name, std::function<std::unique_ptr<interop::reader>(std::unique_ptr<interop::reader>)> wrap) {
+    interop::registry all, out;
+    interop::register_all_adapters(all);
+    for (auto a : all.all()) {
+        if (a.name == name) a.make_reader = [make = a.make_reader, wrap](const interop::read_options& o) { return wrap(make(o)); };
+        out.add(std::move(a));
+    }
+    return out;
+}
+
+/** A sink that forwards records through `edit`. */
+class editing_sink : public interop::io::record_sink {
+public:
+    editing_sink(interop::io::record_sink& next, std::function<void(model::any_record&)> edit) : m_next(next), m_edit(std::move(edit)) {}
+    void on_metadata(const model::metadata& m) override { m_next.on_metadata(m); }
+    void on_record(model::any_record&& r) override {
+        m_edit(r);
+        m_next.on_record(std::move(r));
+    }
+    void on_end() override { m_next.on_end(); }
+
+private:
+    interop::io::record_sink& m_next;
+    std::function<void(model::any_record&)> m_edit;
+};
+
+/** A reader that drops every pupil's birth date. */
+class dropping_reader : public interop::reader {
+public:
+    explicit dropping_reader(std::unique_ptr<interop::reader> real) : m_real(std::move(real)) {}
+    void read(const interop::io::input& in, interop::io::record_sink& sink, interop::diagnostics& diags) override {
+        editing_sink edit(sink, [](model::any_record& r) {
+            if (auto* s = std::get_if<model::student>(&r)) s->birth_date.reset();
+        });
+        m_real->read(in, edit, diags);
+    }
+
+private:
+    std::unique_ptr<interop::reader> m_real;
+};
+
+/** A reader that crashes on input it should refuse, and one that ends its sink before refusing. */
+class crashing_reader : public interop::reader {
+public:
+    void read(const interop::io::input&, interop::io::record_sink&, interop::diagnostics&) override { std::raise(SIGSEGV); }
+};
+class committing_reader : public interop::reader {
+public:
+    explicit committing_reader(std::unique_ptr<interop::reader> real) : m_real(std::move(real)) {}
+    void read(const interop::io::input& in, interop::io::record_sink& sink, interop::diagnostics& diags) override {
+        try {
+            m_real->read(in, sink, diags);
+        } catch (...) {
+            sink.on_end();
+            throw;
+        }
+    }
+
+private:
+    std::unique_ptr<interop::reader> m_real;
+};
+
+std::string output_of(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    while (auto n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    CHECK(pclose(p) == 0);
+    return out;
+}
+
+model::dataset generated() {
+    model::dataset ds;
+    interop::io::dataset_sink sink(ds);
+    interop::generator::generate({.schools = 1, .seed = 5, .classes_per_level = 1}, sink);
+    return ds;
+}
+
+} // namespace
+
+TEST_CASE("every registered adapter passes the formats suite over the shipped corpus") {
+    interop::registry r;
+    interop::register_all_adapters(r);
+    const auto results = run_formats(r, {});
+    for (const auto& res : results) {
+        CAPTURE(res.id());
+        CAPTURE(res.result.reason);
+        CHECK((res.result.status != status::fail || !res.required));
+    }
+    // Each reading adapter has a corpus: at least one y_ file and one n_ file.
+    for (const auto& a : r.all()) {
+        if (!a.can_read()) continue;
+        CAPTURE(a.name);
+        CHECK(std::any_of(results.begin(), results.end(), [&](const case_result& c) { return c.name.rfind(a.name + "/y_", 0) == 0; }));
+        CHECK(std::any_of(results.begin(), results.end(), [&](const case_result& c) { return c.name.rfind(a.name + "/n_", 0) == 0; }));
+    }
+}
+
+TEST_CASE("an adapter that drops a field fails its golden case, naming the field") {
+    const auto r = with_broken_reader("aaf", [](auto real) { return std::make_unique<dropping_reader>(std::move(real)); });
+    const auto results = run_formats(r, {"formats/aaf/*"});
+    const auto& golden = result_named(results, "formats/aaf/y_complet:golden");
+    CHECK(golden.result.status == status::fail);
+    CHECK(golden.result.reason.find("changed student/") != std::string::npos);
+    CHECK(golden.result.reason.find("birth_date") != std::string::npos);
+    CHECK(result_named(results, "formats/aaf/y_complet:read").result.status == status::pass);
+    CHECK_FALSE(all_required_passed(results));
+}
+
+TEST_CASE("an adapter that crashes fails its cases and the suite goes on") {
+    const auto r = with_broken_reader("rss", [](auto) { return std::make_unique<crashing_reader>(); });
+    const auto results = run_formats(r, {"formats/rss/*", "formats/atom/declaration"});
+    const auto& hostile = result_named(results, "formats/rss/hostile");
+    CHECK(hostile.result.status == status::fail);
+    CHECK(hostile.result.reason.find("crashed") != std::string::npos);
+    CHECK(result_named(results, "formats/atom/declaration").result.status == status::pass);
+}
+
+TEST_CASE("an adapter that ends its sink on input it refuses breaks the contract") {
+    const auto r = with_broken_reader("ical", [](auto real) { return std::make_unique<committing_reader>(std::move(real)); });
+    const auto results = run_formats(r, {"formats/ical/n_*", "formats/ical/hostile"});
+    REQUIRE(!results.empty());
+    for (const auto& res : results) {
+        CAPTURE(res.id());
+        CHECK(res.result.status == status::fail);
+        CHECK(res.result.reason.find("ended its sink") != std::string::npos);
+    }
+}
+
+TEST_CASE("known deviations make a case advisory, with their reason") {
+    test::temp_dir dir("conformance-deviations");
+    test::write_file(dir / "deviations.txt", "# why\nformats/aaf/y_complet:golden  the AAF birth dates are being reworked\n");
+    const auto r = with_broken_reader("aaf", [](auto real) { return std::make_unique<dropping_reader>(std::move(real)); });
+    const auto results = run_cases(formats_cases(r, {corpus, dir / "deviations.txt", false}), {{}, {"formats/aaf/y_complet:*"}});
+    const auto& golden = result_named(results, "formats/aaf/y_complet:golden");
+    CHECK(golden.result.status == status::fail);
+    CHECK_FALSE(golden.required);
+    CHECK(golden.description.find("being reworked") != std::string::npos);
+    CHECK(all_required_passed(results));
+}
+
+TEST_CASE("dataset coverage: a generated school passes, each gap is named") {
+    auto ds = generated();
+    CHECK(check_pupils_in_classes(ds).status == status::pass);
+    CHECK(check_classes_with_timetable(ds).status == status::pass);
+    CHECK(check_legal_guardians(ds).status == status::pass);
+    CHECK(check_holidays_applied(ds).status != status::fail);
+
+    auto& pupil = ds.all<model::student>().front();
+    std::erase_if(ds.all<model::membership>(), [&](const model::membership& m) { return m.person == pupil.id && m.group_kind == model::audience_kind::class_; });
+    const auto outside = check_pupils_in_classes(ds);
+    CHECK(outside.status == status::fail);
+    CHECK(outside.reason.find("student/" + pupil.id) != std::string::npos);
+
+    std::erase_if(ds.all<model::guardian_link>(), [&](const model::guardian_link& l) { return l.student == pupil.id; });
+    pupil.birth_date = model::date{2014, 3, 1};
+    CHECK(check_legal_guardians(ds).status == status::fail);
+    pupil.birth_date = model::date{1990, 3, 1}; // of age: no legal guardian needed
+    CHECK(check_legal_guardians(ds).status == status::pass);
+
+    ds.all<model::course>().clear();
+    ds.all<model::session>().clear();
+    CHECK(check_classes_with_timetable(ds).status == status::skip);
+    model::course c;
+    c.id = "only-one";
+    c.school = ds.all<model::school_class>().front().school;
+    c.classes = {ds.all<model::school_class>().front().id};
+    ds.add(c);
+    if (ds.all<model::school_class>().size() > 1) CHECK(check_classes_with_timetable(ds).status == status::fail);
+}
+
+TEST_CASE("dataset coverage: a lesson on a holiday is named") {
+    model::dataset ds;
+    model::calendar cal;
+    cal.id = "cal";
+    cal.school = "0130001F";
+    cal.entries = {{model::calendar_entry_kind::holiday, "Vacances de la Toussaint", {2025, 10, 18}, {2025, 11, 2}}};
+    ds.add(cal);
+    model::session s;
+    s.id = "s1";
+    s.school = "0130001F";
+    s.day = {2025, 10, 20};
+    ds.add(s);
+    const auto on_holiday = check_holidays_applied(ds);
+    CHECK(on_holiday.status == status::fail);
+    CHECK(on_holiday.reason.find("Toussaint") != std::string::npos);
+    ds.all<model::session>().front().status = model::session_status::cancelled;
+    CHECK(check_holidays_applied(ds).status == status::pass);
+}
+
+TEST_CASE("the reports: JUnit XML and HTML are well-formed, JSON holds every case") {
+    const std::vector<case_result> results = {
+        {"formats", "aaf/y_a:read", "reads", true, outcome::passed("12 records"), 0.5},
+        {"formats", "aaf/y_a:golden", "golden", true, outcome::failed("changed student/<1> & \"x\""), 0.1},
+        {"api", "disconnect", "right to disconnect", true, outcome::skipped("no test clock"), 0},
+    };
+    const run_info info{"0.1.0", "2026-11-29T10:00:00Z", {{"corpus", "conformance/corpus"}}};
+    std::ostringstream junit, json, html;
+    write_junit(junit, info, results);
+    write_json(json, info, results);
+    write_html(html, info, results);
+
+    const auto xml = junit.str();
+    xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "junit.xml", nullptr, XML_PARSE_NONET);
+    REQUIRE(doc != nullptr);
+    xmlFreeDoc(doc);
+    CHECK(xml.find("<testsuite name=\"formats\" tests=\"2\" failures=\"1\"") != std::string::npos);
+    CHECK(xml.find("<skipped message=\"no test clock\"/>") != std::string::npos);
+
+    rapidjson::Document d;
+    d.Parse(json.str().c_str());
+    REQUIRE(d.IsObject());
+    CHECK_FALSE(d["passed"].GetBool());
+    CHECK(d["cases"].Size() == 3);
+    CHECK(std::string(d["cases"][1]["status"].GetString()) == "fail");
+
+    const auto page = html.str();
+    CHECK(page.find("<strong>FAILED</strong>") != std::string::npos);
+    CHECK(page.find("changed student/&lt;1&gt; &amp; &quot;x&quot;") != std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+    doc = htmlReadMemory(page.data(), static_cast<int>(page.size()), "report.html", "utf-8", HTML_PARSE_NOERROR | HTML_PARSE_NONET);
+    CHECK(doc != nullptr);
+    xmlFreeDoc(doc);
+}
+
+TEST_CASE("the command: --list, filters, outputs and exit codes") {
+    test::temp_dir dir("conformance-cli");
+    const std::string tool = INTEROP_CONFORMANCE;
+    const auto listed = output_of(tool + " --list --suite formats --case 'formats/json/*'");
+    CHECK(listed.find("formats/json/declaration") != std::string::npos);
+    CHECK(listed.find("formats/aaf/") == std::string::npos);
+    const auto files = " --junit " + (dir / "r.xml").string() + " --json " + (dir / "r.json").string() + " --html " + (dir / "r.html").string();
+    CHECK(std::system((tool + " --quiet --case 'formats/json/*' --case 'formats/ical/*'" + files + " > /dev/null").c_str()) == 0);
+    for (const char* f : {"r.xml", "r.json", "r.html"}) CHECK(test::fs::file_size(dir / f) > 0);
+    CHECK(test::read_file(dir / "r.json").find("\"passed\": true") != std::string::npos);
+
+    // A dataset with a pupil in no class: the dataset suite fails, exit 1.
+    auto ds = generated();
+    std::erase_if(ds.all<model::membership>(), [&](const model::membership& m) { return m.person == ds.all<model::student>().front().id; });
+    test::write_file(dir / "school.json", interop::json::to_document(ds));
+    const auto run = tool + " --suite dataset --input " + (dir / "school.json").string() + " --json " + (dir / "d.json").string() + " > /dev/null";
+    CHECK(std::system(run.c_str()) == 1 * 256);
+    CHECK(test::read_file(dir / "d.json").find("pupils in no class") != std::string::npos);
+    CHECK(std::system((tool + " --suite nonsense 2> /dev/null").c_str()) == 2 * 256);
+}
