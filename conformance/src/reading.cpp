@@ -22,6 +22,8 @@ public:
     void on_record(interop::model::any_record&& r) override {
         ++m_log.records;
         if (m_log.ends > 0) m_log.record_after_end = true;
+        auto key = std::visit([](const auto& k) { return std::string(k.kind) + "/" + k.school + "/" + k.id; }, r);
+        if (!m_log.keys.insert(key).second && m_log.first_repeated.empty()) m_log.first_repeated = std::move(key);
         m_collect.on_record(std::move(r));
     }
     void on_end() override { ++m_log.ends; }
@@ -70,6 +72,8 @@ std::string sink_log::broken() const {
     if (metadata_after_record) return "metadata sent after a record";
     if (ends != 1) return "the sink was ended " + std::to_string(ends) + " times, not once";
     if (record_after_end) return "a record was sent after the end";
+    if (!first_repeated.empty())
+        return std::to_string(records) + " records sent, " + std::to_string(keys.size()) + " distinct: " + first_repeated + " sent twice";
     return {};
 }
 

@@ -6,14 +6,20 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace conformance {
 
-/** What a reader did to its sink: metadata once before any record, records, one end, nothing after it. */
+/**
+ * What a reader did to its sink: metadata once before any record, records, one end, nothing
+ * after it, and no record sent twice (a consumer keyed by kind, school and id would count one).
+ */
 struct sink_log {
     std::size_t metadata = 0, records = 0, ends = 0;
     bool metadata_after_record = false, record_after_end = false;
+    std::set<std::string> keys;    ///< `kind/school/id` of each record sent
+    std::string first_repeated;    ///< the first key sent twice
     /** Empty when the protocol was kept. */
     std::string broken() const;
 };

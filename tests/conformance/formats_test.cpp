@@ -18,6 +18,7 @@
 #include <rapidjson/document.h>
 
 #include <csignal>
+#include <utility>
 #include <sstream>
 
 using namespace conformance;
@@ -74,6 +75,22 @@ public:
             if (auto* s = std::get_if<model::student>(&r)) s->birth_date.reset();
         });
         m_real->read(in, edit, diags);
+    }
+
+private:
+    std::unique_ptr<interop::reader> m_real;
+};
+
+/** A reader that sends its first record twice (the Pronote parent-view bug of an earlier release). */
+class repeating_reader : public interop::reader {
+public:
+    explicit repeating_reader(std::unique_ptr<interop::reader> real) : m_real(std::move(real)) {}
+    void read(const interop::io::input& in, interop::io::record_sink& sink, interop::diagnostics& diags) override {
+        bool first = true;
+        editing_sink repeat(sink, [&](model::any_record& r) {
+            if (std::exchange(first, false)) sink.on_record(model::any_record(r));
+        });
+        m_real->read(in, repeat, diags);
     }
 
 private:
@@ -147,6 +164,13 @@ TEST_CASE("an adapter that drops a field fails its golden case, naming the field
     CHECK(golden.result.reason.find("birth_date") != std::string::npos);
     CHECK(result_named(results, "formats/aaf/y_complet:read").result.status == status::pass);
     CHECK_FALSE(all_required_passed(results));
+}
+
+TEST_CASE("an adapter that sends a record twice fails its read case, naming the record") {
+    const auto r = with_broken_reader("pronote-ent", [](auto real) { return std::make_unique<repeating_reader>(std::move(real)); });
+    const auto& read = result_named(run_formats(r, {"formats/pronote-ent/y_parent.xml:read"}), "formats/pronote-ent/y_parent.xml:read");
+    CHECK(read.result.status == status::fail);
+    CHECK(read.result.reason.find("sent twice") != std::string::npos);
 }
 
 TEST_CASE("an adapter that crashes fails its cases and the suite goes on") {
