@@ -13,7 +13,6 @@
 #include <cctype>
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 namespace conformance {
