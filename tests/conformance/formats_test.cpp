@@ -168,7 +168,8 @@ TEST_CASE("an adapter that drops a field fails its golden case, naming the field
 
 TEST_CASE("an adapter that sends a record twice fails its read case, naming the record") {
     const auto r = with_broken_reader("pronote-ent", [](auto real) { return std::make_unique<repeating_reader>(std::move(real)); });
-    const auto& read = result_named(run_formats(r, {"formats/pronote-ent/y_parent.xml:read"}), "formats/pronote-ent/y_parent.xml:read");
+    const auto results = run_formats(r, {"formats/pronote-ent/y_parent.xml:read"});
+    const auto& read = result_named(results, "formats/pronote-ent/y_parent.xml:read");
     CHECK(read.result.status == status::fail);
     CHECK(read.result.reason.find("sent twice") != std::string::npos);
 }
