@@ -63,6 +63,10 @@ TEST_CASE("right-to-left: Arabic isolates every value; other languages isolate o
     CHECK_FALSE(fr.right_to_left);
     CHECK(fr.body.find("\u2068يوسف بن علي\u2069") != std::string::npos);
     CHECK(fr.body.find("\u206808:00") == std::string::npos);
+    named["pupil"] = "Արամ";                                   // Armenian, left to right: no isolate
+    CHECK(render_message(event_kind::late, "fr", named).body.find("\u2068") == std::string::npos);
+    named["pupil"] = "דנה";                                    // Hebrew, right to left
+    CHECK(render_message(event_kind::late, "fr", named).body.find("\u2068דנה\u2069") != std::string::npos);
 }
 
 TEST_CASE("languages: region tags and case are read, an unknown language falls back to French") {

@@ -74,7 +74,8 @@ constexpr std::string_view first_strong_isolate = "\u2068", pop_directional_isol
 bool has_rtl_letter(std::string_view utf8) {
     for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
         const auto b = static_cast<unsigned char>(utf8[i]);
-        if (b >= 0xD6 && b <= 0xDF) return true; // U+0590–U+07FF
+        if (b == 0xD6 && static_cast<unsigned char>(utf8[i + 1]) >= 0x90) return true; // U+0590–U+05BF (U+0580–U+058F is Armenian)
+        if (b >= 0xD7 && b <= 0xDF) return true;                                       // U+05C0–U+07FF
         if (b == 0xE0 && static_cast<unsigned char>(utf8[i + 1]) >= 0xA0 && static_cast<unsigned char>(utf8[i + 1]) <= 0xA3) return true; // U+0800–U+08FF
         if (b == 0xEF && i + 2 < utf8.size()) {
             const auto c = static_cast<unsigned char>(utf8[i + 1]);
