@@ -2,6 +2,8 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <charconv>
 #include <fstream>
@@ -32,6 +34,12 @@ struct reader {
         if (const auto* v = member(obj, name, where)) {
             if (!v->IsString()) fail(file, std::string(where) + name + " must be a string");
             out = v->GetString();
+        }
+    }
+    void flag(const Value& obj, const char* name, bool& out, const char* where = "") const {
+        if (const auto* v = member(obj, name, where)) {
+            if (!v->IsBool()) fail(file, std::string(where) + name + " must be true or false");
+            out = v->GetBool();
         }
     }
     void path(const Value& obj, const char* name, std::filesystem::path& out, const char* where = "") const {
@@ -111,6 +119,7 @@ config load_config(const std::filesystem::path& file) {
     config c;
     r.path(doc, "data", c.hub.data);
     r.text(doc, "public_url", c.hub.public_url);
+    r.flag(doc, "test_clock", c.hub.test_clock);
     std::string listen;
     r.text(doc, "listen", listen);
     try {
@@ -141,6 +150,12 @@ config load_config(const std::filesystem::path& file) {
         r.seconds(*v, "settle_seconds", settle, "drop_folders.");
         c.drop.interval = interval;
         c.drop.settle = settle;
+    }
+    if (const auto* v = r.object(doc, "notifications")) {
+        rapidjson::StringBuffer text_of;
+        rapidjson::Writer<rapidjson::StringBuffer> w(text_of);
+        v->Accept(w);
+        c.hub.notify = read_notify_settings(text_of.GetString(), file.string(), c.hub.public_url);
     }
     if (c.server.io_threads < 1 || c.server.worker_threads < 1) fail(file, "io_threads and worker_threads must be at least 1");
     return c;

@@ -8,12 +8,15 @@
 #include "import/importer.hpp"
 #include "metrics.hpp"
 #include "oneroster_rest/rest_view.hpp"
+#include "notify/notify_settings.hpp"
+#include "policy/school_rules.hpp"
 #include "response_cache.hpp"
 #include "router.hpp"
 #include "store/store.hpp"
 
 #include <interop/adapter/registry.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -27,6 +30,8 @@ struct hub_settings {
     std::size_t default_page = 100, max_page = 1000;
     int max_wait_seconds = 60;              ///< longest long-poll
     std::string public_url;                 ///< how clients reach the hub (`https://hub.example`), for feed URLs
+    bool test_clock = false;                ///< `PUT /v1/test/clock` may set the time policies see (tests and audits only)
+    notify_settings notify;                 ///< channels and gateways
 };
 
 class hub {
@@ -49,6 +54,22 @@ public:
     const router& routes() const { return m_router; }
     const hub_settings& settings() const { return m_settings; }
     millis now() const { return m_clock(); }
+    /**
+     * The time the right to disconnect and release delays are decided at: now, unless a test
+     * clock was set (tokens, logs and audit keep the real time).
+     */
+    millis policy_now() const {
+        const auto t = m_test_now.load();
+        return t ? t : m_clock();
+    }
+    /** Sets the test clock (0: back to the real time); false when the configuration does not allow one. */
+    bool set_test_now(millis t) {
+        if (!m_settings.test_clock) return false;
+        m_test_now = t;
+        return true;
+    }
+    /** Each school's policies and notification settings. */
+    school_rule_book& rules() { return m_rules; }
     std::filesystem::path spool() const { return m_settings.data / "spool"; }
     /** The secret from which each client's pseudonym key is derived (created with the data folder). */
     const std::string& pseudonym_key() const { return m_pseudonym_key; }
@@ -60,7 +81,9 @@ public:
 private:
     hub_settings m_settings;
     std::function<millis()> m_clock;
+    std::atomic<millis> m_test_now{0};
     std::unique_ptr<store> m_store;
+    school_rule_book m_rules{*m_store};
     std::string m_pseudonym_key;
     interop::registry m_formats;
     authenticator m_auth;

@@ -7,6 +7,9 @@
 #include "hub.hpp"
 #include "json_writer.hpp"
 #include "log.hpp"
+#include "notify/channels.hpp"
+#include "notify/notifier.hpp"
+#include "notify/smtp_client.hpp"
 #include "server/server.hpp"
 
 #include "store/sqlite_store.hpp"
@@ -32,9 +35,11 @@ Usage:
       Serves the hub's HTTP API. Port 0 picks a free port; the address it listens on is
       printed on stdout as {"listening": "ADDR:PORT"}. Logs go to stderr as JSON lines.
       SIGTERM or SIGINT stop it: in-flight requests finish within the grace period.
-  hubd client add --data DIR --name NAME --scopes S,... --schools UAI,...
+  hubd client add --data DIR --name NAME --scopes S,... --schools UAI,... [--audience families]
       Creates a client and prints {"client_id", "client_secret", ...} as JSON; the secret
-      is shown only this once. --schools '*' gives every school.
+      is shown only this once. --schools '*' gives every school. --audience families makes
+      a family-facing client (an app for guardians): it sees news, grades and their changes
+      only when the school's right to disconnect and release delays let families see them.
   hubd client list --data DIR
   hubd client revoke --data DIR CLIENT_ID
   hubd audit verify --data DIR [--checkpoint FILE]
@@ -93,12 +98,29 @@ hubd::config settings_of(const args& a) {
     return c;
 }
 
+/** The channels the configuration names: the push relay, SMTP, the SMS gateways. */
+std::map<std::string, std::unique_ptr<hubd::channel>> channels_of(const hubd::notify_settings& s, hubd::hub& h) {
+    std::map<std::string, std::unique_ptr<hubd::channel>> out;
+    const auto call = hubd::make_http_caller(s.http_timeout);
+    const auto clock = [&h] { return h.policy_now(); };
+    if (s.push) out["push"] = std::make_unique<hubd::push_channel>(*s.push, call, clock);
+    if (s.smtp) out["email"] = std::make_unique<hubd::email_channel>(hubd::make_smtp_sender(*s.smtp), s.default_from);
+    if (!s.gateways.empty()) {
+        std::map<std::string, hubd::sms_gateway> gateways;
+        for (const auto& [name, g] : s.gateways) gateways.emplace(name, hubd::sms_gateway(g, call));
+        out["sms"] = std::make_unique<hubd::sms_channel>(h.db().notifications(), std::move(gateways), clock);
+    }
+    return out;
+}
+
 int serve(const args& a) {
     const auto c = settings_of(a);
     hubd::hub h(c.hub, hubd::system_clock_millis);
     hubd::server srv(h, c.server);
     hubd::deliverer webhooks(h.db(), h.changes(), hubd::make_http_sender(c.delivery_timeout), c.delivery, hubd::system_clock_millis);
     webhooks.start();
+    hubd::notifier notifications(h, c.hub.notify, channels_of(c.hub.notify, h));
+    notifications.start();
     hubd::drop_folders drops(h, c.drop);
     drops.start();
     const auto where = c.server.address + ":" + std::to_string(srv.port());
@@ -107,6 +129,7 @@ int serve(const args& a) {
     hubd::log_event("info", "listening", {{"address", where}, {"data", c.hub.data.string()}, {"tls", c.server.tls.enabled() ? "on" : "off"}});
     srv.run();
     drops.stop();    // the file in progress finishes
+    notifications.stop(); // the send in progress finishes (bounded by its timeout)
     webhooks.stop(); // the attempt in progress finishes (bounded by its timeout)
     hubd::log_event("info", "stopped");
     return 0;
@@ -131,7 +154,10 @@ int client(const args& a) {
         for (const auto& s : scopes)
             if (std::find(hubd::known_scopes().begin(), hubd::known_scopes().end(), s) == hubd::known_scopes().end())
                 return usage_error("unknown scope " + s);
+        const auto audience = a.options.count("audience") ? a.options.at("audience") : "";
+        if (!audience.empty() && audience != "families") return usage_error("--audience wants families");
         auto [row, secret] = h.auth().add_client(a.options.at("name"), scopes, split(a.options.at("schools")));
+        if (!audience.empty()) h.db().set_client_audience(row.id, audience);
         h.audit().record({0, h.now(), "cli", "client.add", "", "", 0, row.id + " " + row.name, "", ""});
         w.StartObject();
         w.member("client_id", row.id).member("client_secret", secret).member("name", row.name);

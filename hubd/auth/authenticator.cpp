@@ -38,7 +38,7 @@ std::map<std::string, std::vector<std::string>> parse_profile(const std::string&
 namespace {
 
 principal principal_of(const client_row& c, std::vector<std::string> scopes) {
-    return principal{c.id, std::move(scopes), c.schools, parse_profile(c.profile), c.pseudonymous};
+    return principal{c.id, std::move(scopes), c.schools, parse_profile(c.profile), c.pseudonymous, c.audience == "families"};
 }
 
 } // namespace
@@ -52,6 +52,7 @@ const std::vector<std::string>& known_scopes() {
         std::vector<std::string> out;
         for (const char* domain : {"roster", "timetable", "attendance", "grades", "homework", "discipline", "news", "notifications"})
             for (const char* verb : {":read", ":write"}) out.push_back(std::string(domain) + verb);
+        out.push_back("notifications:urgent"); // messages that go through a closed right-to-disconnect window
         out.push_back("admin");
         out.push_back("audit");
         for (const auto& s : oneroster_rest::scopes()) out.push_back(s);

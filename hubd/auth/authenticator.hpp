@@ -22,6 +22,7 @@ struct principal {
     /** Data minimisation: per kind, the only fields the client receives (kinds absent: all fields). */
     std::map<std::string, std::vector<std::string>> profile;
     bool pseudonymous = false; ///< people's ids are replaced by per-client pseudonyms
+    bool family_facing = false; ///< an app for families: sees only what the school's policies let families see, when they may
 
     bool has_scope(std::string_view scope) const;
     bool sees(std::string_view school) const;

@@ -63,14 +63,14 @@ template <class Start> void await(asio::io_context& ioc, Start&& start) {
 }
 
 template <class Stream>
-post_result exchange(asio::io_context& ioc, Stream& stream, const url_parts& u, const std::string& body,
-                     const std::vector<std::pair<std::string, std::string>>& headers, std::chrono::steady_clock::time_point deadline) {
-    bhttp::request<bhttp::string_body> req{bhttp::verb::post, u.target, 11};
+http_answer exchange(asio::io_context& ioc, Stream& stream, const url_parts& u, const http_call& call,
+                     std::chrono::steady_clock::time_point deadline) {
+    bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(call.method), u.target, 11};
     req.set(bhttp::field::host, u.host);
     req.set(bhttp::field::user_agent, "hubd");
-    for (const auto& [name, value] : headers) req.set(name, value);
-    req.body() = body;
-    req.prepare_payload();
+    for (const auto& [name, value] : call.headers) req.set(name, value);
+    req.body() = call.body;
+    if (!call.body.empty() || call.method == "POST" || call.method == "PUT") req.prepare_payload();
     beast::get_lowest_layer(stream).expires_at(deadline);
     await(ioc, [&](auto done) { bhttp::async_write(stream, req, done); });
     beast::flat_buffer buffer;
@@ -78,13 +78,15 @@ post_result exchange(asio::io_context& ioc, Stream& stream, const url_parts& u, 
     parser.body_limit(64 << 10);
     await(ioc, [&](auto done) { bhttp::async_read(stream, buffer, parser, done); });
     const int status = static_cast<int>(parser.get().result_int());
-    return {status, status >= 200 && status < 300 ? "" : "HTTP " + std::to_string(status)};
+    return {status, parser.get().body(), status >= 200 && status < 300 ? "" : "HTTP " + std::to_string(status)};
 }
 
-post_result post(const std::string& url, const std::string& body, const std::vector<std::pair<std::string, std::string>>& headers,
-                 std::chrono::seconds timeout) {
-    const auto u = parse_url(url);
-    if (!u) return {0, "not an http or https URL: " + url};
+} // namespace
+
+http_answer http_exchange(const http_call& call, std::chrono::seconds timeout) {
+    const auto u = parse_url(call.url);
+    if (!u) return {0, "", "not an http or https URL: " + call.url};
+    if (bhttp::string_to_verb(call.method) == bhttp::verb::unknown) return {0, "", "unknown HTTP method " + call.method};
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     try {
         asio::io_context ioc;
@@ -94,7 +96,7 @@ post_result post(const std::string& url, const std::string& body, const std::vec
             beast::tcp_stream stream(ioc);
             stream.expires_at(deadline);
             await(ioc, [&](auto done) { stream.async_connect(endpoints, done); });
-            auto r = exchange(ioc, stream, *u, body, headers, deadline);
+            auto r = exchange(ioc, stream, *u, call, deadline);
             beast::error_code ignored;
             stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
             return r;
@@ -109,18 +111,21 @@ post_result post(const std::string& url, const std::string& body, const std::vec
         beast::get_lowest_layer(stream).expires_at(deadline);
         await(ioc, [&](auto done) { beast::get_lowest_layer(stream).async_connect(endpoints, done); });
         await(ioc, [&](auto done) { stream.async_handshake(asio::ssl::stream_base::client, done); });
-        return exchange(ioc, stream, *u, body, headers, deadline);
+        return exchange(ioc, stream, *u, call, deadline);
     } catch (const std::exception& e) {
-        return {0, e.what()};
+        return {0, "", e.what()};
     }
 }
 
-} // namespace
-
 webhook_sender make_http_sender(std::chrono::seconds timeout) {
     return [timeout](const std::string& url, const std::string& body, const std::vector<std::pair<std::string, std::string>>& headers) {
-        return post(url, body, headers, timeout);
+        const auto a = http_exchange({"POST", url, headers, body}, timeout);
+        return post_result{a.status, a.error};
     };
+}
+
+http_caller make_http_caller(std::chrono::seconds timeout) {
+    return [timeout](const http_call& call) { return http_exchange(call, timeout); };
 }
 
 } // namespace hubd

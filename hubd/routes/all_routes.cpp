@@ -9,9 +9,12 @@ router make_router() {
     add_client_routes(r);
     add_import_routes(r);
     add_change_routes(r);
-    // Before /v1/schools/{uai}/{kind}: `export` and `calendars` are not kinds.
+    // Before /v1/schools/{uai}/{kind}: `export`, `calendars`, `settings` and `sms` are not kinds.
     add_export_routes(r);
     add_calendar_routes(r);
+    add_settings_routes(r);
+    add_sms_routes(r);
+    add_notification_routes(r);
     add_school_routes(r);
     add_subscription_routes(r);
     add_audit_routes(r);

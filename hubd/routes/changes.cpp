@@ -2,6 +2,7 @@
 #include "hub.hpp"
 #include "json_writer.hpp"
 #include "routes/access.hpp"
+#include "routes/family_view.hpp"
 #include "routes/present.hpp"
 #include "routes/routes.hpp"
 
@@ -34,12 +35,14 @@ std::vector<std::string> readable_kinds(const principal& who, const std::vector<
     return out;
 }
 
-std::string changes_json(const std::vector<change_entry>& changes, std::uint64_t after, const presenter& p) {
+/** The page; a family-facing client is not told of records it may not see yet (the feed announces them again when it may). */
+std::string changes_json(const std::vector<change_entry>& changes, std::uint64_t after, const presenter& p, family_view& family) {
     json_writer w;
     w.StartObject();
     w.Key("changes");
     w.StartArray();
     for (const auto& c : changes) {
+        if (!family.sees(c)) continue;
         w.StartObject();
         w.member("seq", c.seq).member("op", to_string(c.op)).member("kind", c.kind).member("school", c.school).member("id", p.id(c.kind, c.school, c.id));
         w.member("at", iso_time(c.at)).member("import", c.import_id);
@@ -70,12 +73,13 @@ http::response get_changes(const http::request& req, const path_params&, hub& h)
         if (!who.sees(s)) return no_such_school();
     if (q.schools.empty() && !who.sees("*")) q.schools = who.schools; // a client limited to its schools
     const presenter p(who, h.pseudonym_key());
-    if (q.schools.empty() && !who.sees("*")) return http::json_response(200, changes_json({}, after.value_or(0), p));
+    family_view family(who, h);
+    if (q.schools.empty() && !who.sees("*")) return http::json_response(200, changes_json({}, after.value_or(0), p, family));
     q.after = after.value_or(0);
     q.limit = limit.value_or(h.settings().default_page);
     if (q.limit == 0) q.limit = h.settings().default_page;
     const auto changes = h.db().changes(q);
-    auto res = http::json_response(200, changes_json(changes, q.after, p));
+    auto res = http::json_response(200, changes_json(changes, q.after, p, family));
     if (changes.empty() && wait.value_or(0) > 0)
         res.hold_until = std::chrono::steady_clock::now() + std::chrono::seconds(*wait);
     return res;

@@ -16,6 +16,7 @@ void write_client(json_writer& w, const client_row& c) {
     w.StartObject();
     w.member("client_id", c.id).member("name", c.name).member("scopes", c.scopes).member("schools", c.schools);
     w.member("created_at", iso_time(c.created_at)).member("revoked", c.revoked).member("pseudonymous", c.pseudonymous);
+    if (!c.audience.empty()) w.member("audience", c.audience);
     if (!c.profile.empty()) {
         w.Key("fields");
         w.raw(c.profile);
@@ -64,6 +65,14 @@ profile_result profile_of(const rapidjson::Value& doc) {
     return {w.str(), ""};
 }
 
+/** `"audience": "families"` makes a family-facing client; nullopt when the member holds anything else. */
+std::optional<std::string> audience_of(const rapidjson::Value& doc) {
+    auto it = doc.FindMember("audience");
+    if (it == doc.MemberEnd()) return "";
+    if (!it->value.IsString() || it->value.GetString() != std::string_view("families")) return std::nullopt;
+    return "families";
+}
+
 bool pseudonymous_of(const rapidjson::Value& doc) {
     auto it = doc.FindMember("pseudonymous");
     return it != doc.MemberEnd() && it->value.IsBool() && it->value.GetBool();
@@ -89,13 +98,17 @@ http::response add_client(const http::request& req, const path_params&, hub& h) 
                 return http::error_response(400, "invalid_scope", "unknown scope " + s);
         const auto profile = profile_of(doc);
         if (!profile.error.empty()) return http::error_response(400, "invalid_profile", profile.error);
+        const auto audience = audience_of(doc);
+        if (!audience) return http::error_response(400, "invalid_body", R"(audience is "families" or absent)");
         auto [row, secret] = h.auth().add_client(doc["name"].GetString(), *scopes, *schools);
         if (!profile.json.empty() || pseudonymous_of(doc)) h.db().set_client_profile(row.id, profile.json, pseudonymous_of(doc));
+        if (!audience->empty()) h.db().set_client_audience(row.id, *audience);
         h.audit().record({0, h.now(), admin.client, "client.add", "", "", 0, row.id + " " + row.name, "", ""});
         json_writer w;
         w.StartObject();
         w.member("client_id", row.id).member("client_secret", secret).member("name", row.name);
         w.member("scopes", row.scopes).member("schools", row.schools);
+        if (!audience->empty()) w.member("audience", *audience);
         w.EndObject();
         auto res = http::json_response(201, w.str());
         res.set("Location", "/v1/clients/" + row.id);

@@ -15,6 +15,9 @@ void add_subscription_routes(router& r);
 void add_audit_routes(router& r);
 void add_export_routes(router& r);
 void add_calendar_routes(router& r);
+void add_settings_routes(router& r);
+void add_notification_routes(router& r);
+void add_sms_routes(router& r);
 void add_oneroster_read_routes(router& r);
 void add_oneroster_write_routes(router& r);
 

@@ -2,6 +2,7 @@
 #include "hub.hpp"
 #include "json_writer.hpp"
 #include "routes/access.hpp"
+#include "routes/family_view.hpp"
 #include "routes/present.hpp"
 #include "routes/routes.hpp"
 
@@ -118,18 +119,21 @@ std::string cache_key(const principal& who, const std::string& target) {
     return key + "|" + target;
 }
 
-std::shared_ptr<const response_cache::entry> render_page(hub& h, record_query q, const presenter& view, const std::vector<std::string>& fields) {
+std::shared_ptr<const response_cache::entry> render_page(hub& h, record_query q, const presenter& view, const std::vector<std::string>& fields,
+                                                        family_view& family) {
     ++q.limit; // one more tells whether there is a next page
     auto records = h.db().records(q);
     const bool more = records.size() == q.limit;
     if (more) records.pop_back();
+    const auto cursor = more ? view.cursor(records.back().id) : std::string();
+    std::erase_if(records, [&](const stored_record& r) { return !family.sees(r); }); // a page may come out short
     json_writer w;
     w.StartObject();
     w.Key("items");
     w.StartArray();
     for (const auto& r : records) write_fields(w, view.record(r), fields);
     w.EndArray();
-    if (more) w.member("next_cursor", view.cursor(records.back().id));
+    if (more) w.member("next_cursor", cursor);
     w.EndObject();
     return std::make_shared<response_cache::entry>(response_cache::entry{w.str(), records.size()});
 }
@@ -176,10 +180,11 @@ http::response list_records(const http::request& req, const path_params& p, hub&
     if (auto refused = unknown_field(q.kind, fields)) return std::move(*refused);
     const auto key = cache_key(who, req.target);
     const auto version = h.changes().version(); // before the store is read: a commit meanwhile makes it stale
-    auto answer = h.answers().get(key, version);
+    family_view family(who, h);
+    auto answer = family.active() ? nullptr : h.answers().get(key, version); // what families see changes with the time
     if (!answer) {
-        answer = render_page(h, q, view, fields);
-        h.answers().put(key, version, answer);
+        answer = render_page(h, q, view, fields, family);
+        if (!family.active()) h.answers().put(key, version, answer);
     }
     if (checked.kind->personal && answer->records)
         h.audit().record({0, h.now(), who.client, "read", q.school, q.kind, answer->records, req.target, "", ""});
@@ -194,7 +199,7 @@ http::response get_record(const http::request& req, const path_params& p, hub& h
     const std::string kind(checked.kind->kind);
     const auto id = is_person_kind(kind) ? view.real_person_id(h.db(), p.at("uai"), p.at("id")) : p.at("id");
     const auto rec = id ? h.db().record({kind, p.at("uai"), *id}) : std::nullopt;
-    if (!rec) return http::error_response(404, "not_found", "no such record");
+    if (!rec || !family_view(who, h).sees(*rec)) return http::error_response(404, "not_found", "no such record");
     if (checked.kind->personal) h.audit().record({0, h.now(), who.client, "read", rec->school, rec->kind, 1, req.target, "", ""});
     return http::json_response(200, view.record(*rec));
 }

@@ -60,6 +60,36 @@ CREATE TABLE calendar_tokens (
 ALTER TABLE clients ADD COLUMN profile TEXT NOT NULL DEFAULT '';
 ALTER TABLE clients ADD COLUMN pseudonymous INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 3: family-facing clients, per-school settings, releases of items held from families,
+    // notifications (held, due, sent, delivered, failed) and SMS spending per school and month.
+    R"sql(
+ALTER TABLE clients ADD COLUMN audience TEXT NOT NULL DEFAULT '';
+CREATE TABLE school_settings (
+  school TEXT NOT NULL, name TEXT NOT NULL, json TEXT NOT NULL, updated_at INTEGER NOT NULL,
+  PRIMARY KEY (school, name)) WITHOUT ROWID;
+CREATE TABLE releases (
+  school TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, visible_at INTEGER NOT NULL,
+  PRIMARY KEY (school, kind, id)) WITHOUT ROWID;
+CREATE INDEX releases_due ON releases (visible_at);
+CREATE TABLE notifications (
+  id TEXT PRIMARY KEY, school TEXT NOT NULL, event TEXT NOT NULL, subject_record TEXT NOT NULL,
+  recipient TEXT NOT NULL, recipient_kind TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL,
+  language TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+  urgent INTEGER NOT NULL, reason TEXT NOT NULL, actor TEXT NOT NULL,
+  status TEXT NOT NULL, held_by TEXT NOT NULL, send_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',
+  route TEXT NOT NULL DEFAULT '', segments INTEGER NOT NULL DEFAULT 0, cost_millicents INTEGER NOT NULL DEFAULT 0,
+  external_id TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, sent_at INTEGER, delivered_at INTEGER);
+CREATE INDEX notifications_due ON notifications (status, send_at);
+CREATE INDEX notifications_school ON notifications (school, status, id);
+CREATE INDEX notifications_external ON notifications (external_id) WHERE external_id <> '';
+CREATE UNIQUE INDEX notifications_once ON notifications (event, subject_record, recipient, channel) WHERE subject_record <> '';
+CREATE TABLE sms_spending (
+  school TEXT NOT NULL, month TEXT NOT NULL, route TEXT NOT NULL,
+  messages INTEGER NOT NULL, segments INTEGER NOT NULL, millicents INTEGER NOT NULL,
+  PRIMARY KEY (school, month, route)) WITHOUT ROWID;
+CREATE TABLE cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+)sql",
 };
 
 int current_version(database& db) {

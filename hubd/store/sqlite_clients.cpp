@@ -5,11 +5,11 @@ namespace hubd::sqlite {
 
 namespace {
 
-constexpr const char* client_columns = "SELECT id, name, secret_hash, scopes, schools, created_at, revoked, profile, pseudonymous FROM clients";
+constexpr const char* client_columns = "SELECT id, name, secret_hash, scopes, schools, created_at, revoked, profile, pseudonymous, audience FROM clients";
 
 client_row client_of(statement& st) {
     return client_row{st.text(0), st.text(1), st.text(2), split_list(st.text(3)), split_list(st.text(4)),
-                      st.integer(5), st.integer(6) != 0, st.text(7), st.integer(8) != 0};
+                      st.integer(5), st.integer(6) != 0, st.text(7), st.integer(8) != 0, st.text(9)};
 }
 
 constexpr const char* token_columns = "SELECT id, token_hash, school, audience, audience_id, client, created_at, revoked FROM calendar_tokens";
@@ -57,6 +57,14 @@ bool sqlite_store::set_client_profile(const std::string& id, const std::string& 
     auto db = m_pool.borrow();
     auto st = db->prepare("UPDATE clients SET profile = ?2, pseudonymous = ?3 WHERE id = ?1");
     st.bind(1, id).bind(2, profile).bind(3, std::int64_t{pseudonymous});
+    st.run();
+    return db->changes() > 0;
+}
+
+bool sqlite_store::set_client_audience(const std::string& id, const std::string& audience) {
+    auto db = m_pool.borrow();
+    auto st = db->prepare("UPDATE clients SET audience = ?2 WHERE id = ?1");
+    st.bind(1, id).bind(2, audience);
     st.run();
     return db->changes() > 0;
 }

@@ -1,6 +1,7 @@
 #include "store/sqlite_store.hpp"
 
 #include "store/migrations.hpp"
+#include "store/sqlite_notifications.hpp"
 #include "store/sqlite_store_impl.hpp"
 #include "store/sqlite_writer.hpp"
 
@@ -93,7 +94,12 @@ std::string placeholders(int first, std::size_t count) {
     return out;
 }
 
-sqlite_store::sqlite_store(const std::filesystem::path& file) : m_pool(file) { migrate(*m_pool.borrow()); }
+sqlite_store::sqlite_store(const std::filesystem::path& file)
+    : m_pool(file), m_notifications(std::make_unique<sqlite_notifications>(m_pool)) {
+    migrate(*m_pool.borrow());
+}
+
+notification_store& sqlite_store::notifications() { return *m_notifications; }
 
 std::unique_ptr<store_writer> sqlite_store::write() { return std::make_unique<writer>(m_pool.borrow()); }
 

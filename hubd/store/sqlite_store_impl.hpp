@@ -33,6 +33,7 @@ public:
     std::vector<client_row> clients() override;
     bool revoke_client(const std::string& id) override;
     bool set_client_profile(const std::string& id, const std::string& profile, bool pseudonymous) override;
+    bool set_client_audience(const std::string& id, const std::string& audience) override;
 
     void add_subscription(const subscription_row& s) override;
     std::optional<subscription_row> subscription(const std::string& id) override;
@@ -55,11 +56,14 @@ public:
     std::vector<calendar_token_row> calendar_tokens(const std::string& school) override;
     bool revoke_calendar_token(const std::string& id) override;
 
+    notification_store& notifications() override;
+
     std::string integrity_check() override;
     std::uint64_t size_bytes() override;
 
 private:
     connection_pool m_pool;
+    std::unique_ptr<notification_store> m_notifications;
 };
 
 } // namespace hubd::sqlite

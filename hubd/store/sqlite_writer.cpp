@@ -55,6 +55,17 @@ std::uint64_t writer::put(const stored_record& r, change_kind op, const std::str
     return seq;
 }
 
+std::optional<std::uint64_t> writer::announce(const record_key& k, const std::string& import_id, millis at) {
+    auto exists = m_db->prepare("SELECT 1 FROM records WHERE school = ?1 AND kind = ?2 AND id = ?3");
+    exists.bind(1, k.school).bind(2, k.kind).bind(3, k.id);
+    if (!exists.step()) return std::nullopt;
+    const auto seq = append_change(change_kind::updated, k, import_id, at);
+    auto st = m_db->prepare("UPDATE records SET seq = ?4 WHERE school = ?1 AND kind = ?2 AND id = ?3");
+    st.bind(1, k.school).bind(2, k.kind).bind(3, k.id).bind(4, static_cast<std::int64_t>(seq));
+    st.run();
+    return seq;
+}
+
 std::optional<std::uint64_t> writer::erase(const record_key& k, const std::string& import_id, millis at) {
     auto st = m_db->prepare("DELETE FROM records WHERE school = ?1 AND kind = ?2 AND id = ?3");
     st.bind(1, k.school).bind(2, k.kind).bind(3, k.id);

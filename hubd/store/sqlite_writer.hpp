@@ -12,6 +12,7 @@ public:
 
     std::vector<std::pair<std::string, std::string>> hashes(const std::string& school, const std::string& kind) override;
     std::uint64_t put(const stored_record& r, change_kind op, const std::string& import_id, millis at) override;
+    std::optional<std::uint64_t> announce(const record_key& k, const std::string& import_id, millis at) override;
     std::optional<std::uint64_t> erase(const record_key& k, const std::string& import_id, millis at) override;
     std::vector<subscription_row> subscriptions() override;
     void add_delivery(const delivery_row& d) override;

@@ -6,6 +6,7 @@
  */
 
 #include "audit/chain.hpp"
+#include "store/notification_store.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -74,6 +75,7 @@ struct client_row {
     bool revoked = false;
     std::string profile;       ///< JSON `{"kind": ["field", …]}`: the only fields it receives; empty: all
     bool pseudonymous = false; ///< receives people's ids as per-client pseudonyms
+    std::string audience;      ///< "families": a family-facing client (an app for guardians); empty: any other
 };
 
 struct subscription_row {
@@ -124,6 +126,11 @@ public:
     virtual std::vector<std::pair<std::string, std::string>> hashes(const std::string& school, const std::string& kind) = 0;
     /** Creates or replaces a record and appends the change; returns its sequence number. */
     virtual std::uint64_t put(const stored_record& r, change_kind op, const std::string& import_id, millis at) = 0;
+    /**
+     * Appends an `updated` change for a record left as it is (its content and `updated_at`
+     * unchanged): the feed announces it again. nullopt when it is not there.
+     */
+    virtual std::optional<std::uint64_t> announce(const record_key& k, const std::string& import_id, millis at) = 0;
     /** Deletes a record and appends the change; nullopt when it was not there. */
     virtual std::optional<std::uint64_t> erase(const record_key& k, const std::string& import_id, millis at) = 0;
     /** Active subscriptions, to fill the outbox in the same transaction as the changes. */
@@ -164,6 +171,8 @@ public:
 
     /** Sets a client's field profile and pseudonymous flag; false when there is no such client. */
     virtual bool set_client_profile(const std::string& id, const std::string& profile, bool pseudonymous) = 0;
+    /** Sets whom a client serves ("families" or empty); false when there is no such client. */
+    virtual bool set_client_audience(const std::string& id, const std::string& audience) = 0;
 
     virtual void add_subscription(const subscription_row& s) = 0;
     virtual std::optional<subscription_row> subscription(const std::string& id) = 0;
@@ -196,6 +205,9 @@ public:
     virtual bool revoke_calendar_token(const std::string& id) = 0;
     /** The highest sequence number among a school's changes to these kinds (0: none). */
     virtual std::uint64_t last_seq_of(const std::string& school, const std::vector<std::string>& kinds) = 0;
+
+    /** Notifications, releases, school settings. */
+    virtual notification_store& notifications() = 0;
 
     /** "ok" or what SQLite's integrity check (or its equivalent) found. */
     virtual std::string integrity_check() = 0;

@@ -8,6 +8,7 @@
 
 #include <rapidjson/document.h>
 
+#include <functional>
 #include <memory>
 
 namespace test {
@@ -20,11 +21,12 @@ inline rapidjson::Document parse_json(const std::string& text) {
 
 class test_hub {
 public:
-    explicit test_hub(const std::string& name) : m_dir(name) {
+    explicit test_hub(const std::string& name, const std::function<void(hubd::hub_settings&)>& tweak = {}) : m_dir(name) {
         hubd::set_quiet(true);
         hubd::hub_settings s;
         s.data = m_dir.path();
         s.auth.secret_iterations = 1000; // the slow hash is tested on its own; routes need speed
+        if (tweak) tweak(s);
         m_hub = std::make_unique<hubd::hub>(s, [this] { return now; });
     }
 

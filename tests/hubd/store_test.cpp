@@ -164,7 +164,7 @@ TEST_CASE("record queries: cursor, class membership, person, day range") {
 TEST_CASE("clients are stored with their scopes and schools, and revoked") {
     test::temp_dir dir("hubd-store-clients");
     auto s = open_sqlite_store(dir / "hub.sqlite");
-    s->add_client({"cl_1", "ENT", "hash", {"roster:read", "timetable:read"}, {"0449000U", "0130001F"}, 5, false, R"({"student":["id"]})", true});
+    s->add_client({"cl_1", "ENT", "hash", {"roster:read", "timetable:read"}, {"0449000U", "0130001F"}, 5, false, R"({"student":["id"]})", true, ""});
     const auto c = s->client("cl_1");
     REQUIRE(c);
     CHECK(c->scopes == std::vector<std::string>{"roster:read", "timetable:read"});
