@@ -128,7 +128,9 @@ send_result session(const mail_message& m, const smtp_settings& s) {
     ctx.set_verify_mode(s.verify_peer ? asio::ssl::verify_peer : asio::ssl::verify_none);
     SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
     beast::ssl_stream<beast::tcp_stream> tls(std::move(plain), ctx);
-    SSL_set_tlsext_host_name(tls.native_handle(), s.host.c_str());
+    beast::error_code not_an_address;
+    asio::ip::make_address(s.host, not_an_address);
+    if (not_an_address) SSL_set_tlsext_host_name(tls.native_handle(), s.host.c_str()); // no IP literal in SNI (RFC 6066)
     if (s.verify_peer) tls.set_verify_callback(asio::ssl::host_name_verification(s.host));
     await(ioc, [&](auto done) { tls.async_handshake(asio::ssl::stream_base::client, done); });
     buffer.clear(); // nothing sent before TLS counts after it
