@@ -22,7 +22,7 @@ struct hub_process {
         fs::create_directories(dir / "data");
         rapidjson::Document d;
         const auto out = run_command(hubd_path() + " client add --data " + (dir / "data").string() +
-                                     " --name it --scopes admin,roster:write,attendance:write,notifications:read,notifications:write --schools '*'");
+                                     " --name it --scopes admin,audit,roster:write,attendance:write,notifications:read,notifications:write,notifications:urgent --schools '*'");
         d.Parse(out.c_str());
         id = d["client_id"].GetString();
         secret = d["client_secret"].GetString();
