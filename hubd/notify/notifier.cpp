@@ -27,6 +27,13 @@ bool concerns_families(const std::string& kind) {
 
 bool is_release(const change_entry& c) { return c.import_id.starts_with("release:"); }
 
+/** Whether the client whose import made the change may send through a closed window. */
+bool imported_with_urgent_scope(store& db, const change_entry& c) {
+    const auto import = db.import(c.import_id);
+    const auto client = import ? db.client(import->client) : std::nullopt;
+    return client && std::find(client->scopes.begin(), client->scopes.end(), "notifications:urgent") != client->scopes.end();
+}
+
 } // namespace
 
 notifier::notifier(hub& h, notify_settings settings, std::map<std::string, std::unique_ptr<channel>> channels)
@@ -53,8 +60,12 @@ std::size_t notifier::pump_events() {
             releases.push_back({c.school, c.kind, c.id, *from});
         directory people(m_hub.db(), c.school);
         compose_context ctx{people, *rules, m_settings.channels(), now};
-        for (const auto& e : events_of(c, *rec, people, *rules, m_hub.db(), now)) {
+        for (auto e : events_of(c, *rec, people, *rules, m_hub.db(), now)) {
+            if (e.urgent && !imported_with_urgent_scope(m_hub.db(), c)) e.urgent = false; // urgent news waits like the rest
             auto rows = compose(e, ctx);
+            if (e.urgent && !rows.empty())
+                m_hub.audit().record({0, m_hub.now(), "hub", "notification.urgent", c.school, c.kind, rows.size(),
+                                      e.subject_record + " (priority urgent, import " + c.import_id + ")", "", ""});
             std::move(rows.begin(), rows.end(), std::back_inserter(added));
         }
     }

@@ -178,6 +178,15 @@ TEST_CASE("a school's message: urgent goes out at once with a reason and the urg
     s.n->run_once();
     CHECK(s.email->sent.size() == 1);
     CHECK(s.notifications("&status=held")["items"].Size() == 2);
+    // An urgent news item from a client with the urgent scope goes at once too, and is audited.
+    const auto urgent_news = s.h.token({"news:write", "notifications:urgent", "audit"}, {test::notify_uai});
+    REQUIRE(s.h.call("POST", "/v1/imports?school=" + test::notify_uai,
+                     test::delta_of(test::news_of("N3", "2026-12-04T22:00:00+01:00", interop::model::priority::urgent)), urgent_news)
+                .status == 201);
+    s.n->run_once();
+    REQUIRE(s.email->sent.size() == 2);
+    CHECK(s.email->sent[1].event == "news_published");
+    CHECK(s.h.call("GET", "/v1/audit?limit=1000", "", urgent_token).body.find("news_item/N3 (priority urgent") != std::string::npos);
 }
 
 TEST_CASE("family-facing clients see news and grades only when the policies let families see them; the feed announces them then") {
@@ -204,7 +213,7 @@ TEST_CASE("family-facing clients see news and grades only when the policies let 
     CHECK(feed.find("\"N2\"") != std::string::npos);
     CHECK(feed.find("\"N1\"") == std::string::npos);
 
-    CHECK(s.email->sent.size() == 1); // the urgent item, to Léa's guardian
+    CHECK(s.email->sent.empty()); // urgent news from a client without notifications:urgent: shown, but no message at night
     s.at(ms(monday_seven));
     s.n->run_once(); // the release: the feed says it again
     CHECK(s.email->sent.size() == 2);
