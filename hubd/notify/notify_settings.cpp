@@ -64,9 +64,9 @@ struct settings_reader {
                 if (!h.value.IsString()) fail(path + "headers", "values must be strings");
                 g.headers.emplace_back(h.name.GetString(), h.value.GetString());
             }
-        for (auto [name, into] : {std::pair{"report_delivered", &g.report_delivered}, std::pair{"report_failed", &g.report_failed}})
-            if (auto it = v.FindMember(name); it != v.MemberEnd()) {
-                if (!it->value.IsArray()) fail(path + name, "must be an array of status names");
+        for (auto [member, into] : {std::pair{"report_delivered", &g.report_delivered}, std::pair{"report_failed", &g.report_failed}})
+            if (auto it = v.FindMember(member); it != v.MemberEnd()) {
+                if (!it->value.IsArray()) fail(path + member, "must be an array of status names");
                 into->clear();
                 for (const auto& status : it->value.GetArray())
                     if (status.IsString()) into->emplace_back(status.GetString());
