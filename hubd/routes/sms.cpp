@@ -79,6 +79,7 @@ http::response delivery_report(const http::request& req, const path_params& p, h
     const sms_gateway gateway(it->second, nullptr);
     const auto id = report_param(req, "id"), status = report_param(req, "status");
     auto n = h.db().notifications().notification_by_external_id(id);
+    if (!n && it->second.type == "kannel") n = h.db().notifications().notification(id); // the report came before the send was recorded
     if (!n) return http::error_response(404, "not_found", "no notification has this message id");
     const auto outcome = gateway.report_outcome(status);
     if (outcome && *outcome) {

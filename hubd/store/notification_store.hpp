@@ -94,6 +94,7 @@ public:
     virtual std::size_t requeue_sending() = 0;
     /** The earliest send time among held and pending notifications. */
     virtual std::optional<millis> next_due() = 0;
+    /** Writes its state; a `sent` does not undo a delivery report's `delivered` or `failed` that came first. */
     virtual void update_notification(const notification_row& n) = 0;
     virtual std::optional<notification_row> notification(const std::string& id) = 0;
     virtual std::optional<notification_row> notification_by_external_id(const std::string& external_id) = 0;

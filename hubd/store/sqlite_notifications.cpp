@@ -147,9 +147,13 @@ std::optional<millis> sqlite_notifications::next_due() {
 
 void sqlite_notifications::update_notification(const notification_row& n) {
     auto db = m_pool.borrow();
+    // A delivery report can come before the sender records the send: what it said stays.
     auto st = db->prepare(
-        "UPDATE notifications SET status = ?2, held_by = ?3, send_at = ?4, attempts = ?5, last_error = ?6, route = ?7, segments = ?8, "
-        "cost_millicents = ?9, external_id = ?10, sent_at = ?11, delivered_at = ?12, channel = ?13, address = ?14 WHERE id = ?1");
+        "UPDATE notifications SET "
+        "last_error = CASE WHEN status IN ('delivered', 'failed') AND ?2 = 'sent' THEN last_error ELSE ?6 END, "
+        "status = CASE WHEN status IN ('delivered', 'failed') AND ?2 = 'sent' THEN status ELSE ?2 END, "
+        "held_by = ?3, send_at = ?4, attempts = ?5, route = ?7, segments = ?8, cost_millicents = ?9, external_id = ?10, sent_at = ?11, "
+        "delivered_at = COALESCE(?12, delivered_at), channel = ?13, address = ?14 WHERE id = ?1");
     st.bind(1, n.id).bind(2, n.status).bind(3, n.held_by).bind(4, n.send_at).bind(5, std::int64_t{n.attempts}).bind(6, n.last_error);
     st.bind(7, n.route).bind(8, std::int64_t{n.segments}).bind(9, n.cost_millicents).bind(10, n.external_id);
     bind_maybe_integer(st, 11, n.sent_at);

@@ -212,3 +212,22 @@ TEST_CASE("which changes make events: tomorrow's timetable, homework for the cla
     CHECK(by_event["homework_set"].size() == 2); // the pupils, by default
     CHECK(by_event["news_published"].size() == 3); // each guardian once
 }
+
+TEST_CASE("a delivery report that comes before the send is recorded is kept (found by Kannel) ") {
+    test::test_hub h{"hubd-report-race"};
+    auto& ns = h->db().notifications();
+    notification_row n;
+    n.id = "n-race", n.school = test::notify_uai, n.event = "absence", n.recipient = "G1", n.recipient_kind = "guardian", n.channel = "sms";
+    n.status = "pending";
+    ns.add_notifications({n});
+    REQUIRE(ns.claim_due(1, 10).size() == 1);
+    auto reported = *ns.notification("n-race");
+    reported.status = "delivered", reported.delivered_at = 42;
+    ns.update_notification(reported);
+    n.status = "sent", n.sent_at = 41, n.external_id = "n-race", n.attempts = 1; // the sender's record, late
+    ns.update_notification(n);
+    const auto kept = *ns.notification("n-race");
+    CHECK(kept.status == "delivered");
+    CHECK(kept.delivered_at == std::optional<millis>(42));
+    CHECK(kept.sent_at == std::optional<millis>(41));
+}
