@@ -1,5 +1,7 @@
 #include "delivery/http_post.hpp"
 
+#include "delivery/await.hpp"
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
@@ -48,18 +50,6 @@ std::optional<url_parts> parse_url(const std::string& url) {
     if (u.host.size() > 2 && u.host.front() == '[') u.host = u.host.substr(1, u.host.size() - 2);
     if (u.host.empty() || u.port.empty()) return std::nullopt;
     return u;
-}
-
-/**
- * Runs one asynchronous operation to completion: Beast applies a stream's deadline to
- * asynchronous operations only, and a receiver that stalls must not hold the deliverer.
- */
-template <class Start> void await(asio::io_context& ioc, Start&& start) {
-    beast::error_code result;
-    start([&result](beast::error_code ec, auto&&...) { result = ec; });
-    ioc.run();
-    ioc.restart();
-    if (result) throw beast::system_error(result);
 }
 
 template <class Stream>

@@ -118,6 +118,12 @@ std::optional<std::string> response::header(std::string_view name) const {
     return std::nullopt;
 }
 
+response no_content() {
+    response res;
+    res.status = 204;
+    return res;
+}
+
 response json_response(int status, std::string body) {
     response r;
     r.status = status;

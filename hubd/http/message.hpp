@@ -49,6 +49,8 @@ struct response {
 };
 
 response json_response(int status, std::string body);
+/** 204, no body. */
+response no_content();
 /** `{"error": {"code": …, "message": …}}`. */
 response error_response(int status, std::string_view code, std::string_view message);
 

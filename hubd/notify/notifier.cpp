@@ -58,6 +58,7 @@ std::size_t notifier::pump_events() {
         const auto rules = m_hub.rules().of(c.school);
         if (auto from = family_visible_from(*rec, *rules, m_hub.db()); from && *from > now)
             releases.push_back({c.school, c.kind, c.id, *from});
+        if (m_settings.channels().empty()) continue; // a hub with no channel records nothing to send
         directory people(m_hub.db(), c.school);
         compose_context ctx{people, *rules, m_settings.channels(), now};
         for (auto e : events_of(c, *rec, people, *rules, m_hub.db(), now)) {

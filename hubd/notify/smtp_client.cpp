@@ -1,5 +1,6 @@
 #include "notify/smtp_client.hpp"
 
+#include "delivery/await.hpp"
 #include "notify/mail_format.hpp"
 
 #include <boost/asio/connect.hpp>
@@ -30,14 +31,6 @@ struct smtp_refusal {
     reply r;
     std::string step;
 };
-
-template <class Start> void await(asio::io_context& ioc, Start&& start) {
-    beast::error_code result;
-    start([&result](beast::error_code ec, auto&&...) { result = ec; });
-    ioc.run();
-    ioc.restart();
-    if (result) throw beast::system_error(result);
-}
 
 /** Line I/O over a plain or TLS stream, every operation bounded by the session's deadline. */
 template <class Stream> class conversation {

@@ -97,9 +97,7 @@ http::response revoke(const http::request& req, const path_params& p, hub& h) {
     h.db().revoke_calendar_token(t->id);
     h.feeds().forget_tokens();
     h.audit().record({0, h.now(), std::get<principal>(who_or).client, "calendar.revoke", t->school, "", 0, t->id, "", ""});
-    http::response res;
-    res.status = 204;
-    return res;
+    return http::no_content();
 }
 
 http::response feed_of(const http::request& req, const path_params& p, hub& h) {

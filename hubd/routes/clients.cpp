@@ -141,9 +141,7 @@ http::response set_profile(const http::request& req, const path_params& p, hub& 
             return http::error_response(404, "not_found", "no such client");
         h.auth().forget(p.at("id"));
         h.audit().record({0, h.now(), admin.client, "client.profile", "", "", 0, p.at("id") + " " + profile.json, "", ""});
-        http::response res;
-        res.status = 204;
-        return res;
+        return http::no_content();
     });
 }
 
@@ -152,9 +150,7 @@ http::response revoke_client(const http::request& req, const path_params& p, hub
         if (!h.db().revoke_client(p.at("id"))) return http::error_response(404, "not_found", "no such client");
         h.auth().forget(p.at("id"));
         h.audit().record({0, h.now(), admin.client, "client.revoke", "", "", 0, p.at("id"), "", ""});
-        http::response res;
-        res.status = 204;
-        return res;
+        return http::no_content();
     });
 }
 

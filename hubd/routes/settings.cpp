@@ -15,12 +15,6 @@ namespace hubd {
 
 namespace {
 
-http::response no_content() {
-    http::response res;
-    res.status = 204;
-    return res;
-}
-
 template <class F> http::response as_school_admin(const http::request& req, const path_params& p, hub& h, F&& f) {
     auto who = authenticate(req, h);
     if (auto* refused = std::get_if<http::response>(&who)) return std::move(*refused);
@@ -50,7 +44,7 @@ http::response put_setting(const http::request& req, const path_params& p, hub& 
         }
         h.db().notifications().put_school_setting(p.at("uai"), name, req.body, h.now());
         h.audit().record({0, h.now(), admin.client, "settings.put", p.at("uai"), "", 0, name + " " + req.body, "", ""});
-        return no_content();
+        return http::no_content();
     });
 }
 
@@ -78,7 +72,7 @@ http::response set_clock(const http::request& req, const path_params&, hub& h) {
     }
     h.set_test_now(at);
     h.audit().record({0, h.now(), caller.client, "test_clock", "", "", 0, at ? iso_time(at) : "real time", "", ""});
-    return no_content();
+    return http::no_content();
 }
 
 } // namespace

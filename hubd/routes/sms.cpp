@@ -90,9 +90,7 @@ http::response delivery_report(const http::request& req, const path_params& p, h
         n->last_error = "the operator reports it undelivered (status " + status + ")";
     }
     if (outcome) h.db().notifications().update_notification(*n);
-    http::response res;
-    res.status = 204;
-    return res;
+    return http::no_content();
 }
 
 } // namespace

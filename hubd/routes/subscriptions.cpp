@@ -110,9 +110,7 @@ http::response remove(const http::request& req, const path_params& p, hub& h) {
     if (auto* refused = std::get_if<http::response>(&sub)) return std::move(*refused);
     h.db().deactivate_subscription(p.at("id"));
     h.audit().record({0, h.now(), std::get<principal>(who_or).client, "subscription.delete", "", "", 0, p.at("id"), "", ""});
-    http::response res;
-    res.status = 204;
-    return res;
+    return http::no_content();
 }
 
 http::response delivery_log(const http::request& req, const path_params& p, hub& h) {
