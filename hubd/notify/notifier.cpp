@@ -170,14 +170,18 @@ void notifier::loop() {
     const double rate = m_settings.rate_per_second;
     double tokens = rate;
     auto last = std::chrono::steady_clock::now();
+    auto last_digest_check = last - std::chrono::minutes(1);
     while (true) {
         const auto seen = m_hub.changes().version();
         std::size_t sent = 0;
         try {
             while (pump_events()) {}
             release_due();
-            make_digests();
             const auto now = std::chrono::steady_clock::now();
+            if (now - last_digest_check >= std::chrono::seconds(30)) { // digests are weekly: no need to look every round
+                make_digests();
+                last_digest_check = now;
+            }
             tokens = std::min(rate, tokens + rate * std::chrono::duration<double>(now - last).count());
             last = now;
             sent = dispatch_due(static_cast<std::size_t>(std::floor(tokens)));
