@@ -49,7 +49,8 @@ Usage:
       the chain holds, 1 when it does not (the verdict names the first entry that fails).
 
 Scopes: roster, timetable, attendance, grades, homework, discipline, news, notifications,
-each as DOMAIN:read or DOMAIN:write; admin (clients); audit.
+each as DOMAIN:read or DOMAIN:write; notifications:urgent (through a closed right-to-disconnect
+window); admin (clients, school settings); audit.
 
 Options:
   --data DIR      the data folder (store, signing key, spool); created if absent
