@@ -29,8 +29,7 @@ constexpr millis stale_after = 48 * 3'600'000; // an absence recorded days late 
 
 std::vector<event_occurrence> attendance(const attendance_event& a, const std::string& key, const school_rules& rules, millis now) {
     if (a.type != attendance_kind::absence && a.type != attendance_kind::late) return {};
-    const auto start = a.start.utc_offset_minutes ? epoch_seconds(a.start) * 1000 : rules.window->zone().to_utc(a.start.day, a.start.seconds) * 1000;
-    if (now - start > stale_after) return {};
+    if (now - rules.instant(a.start) > stale_after) return {};
     event_occurrence e;
     e.kind = a.type == attendance_kind::absence ? event_kind::absence : event_kind::late;
     e.subject_record = key;
@@ -53,7 +52,7 @@ std::vector<event_occurrence> grade(const grade_result& g, const stored_record& 
     const auto guardians = family_visible_from(r, rules, db);
     if (!guardians) return {};
     e.known_to_guardians = *guardians;
-    e.known_to_pupils = a.visible_to_students_at ? epoch_seconds(*a.visible_to_students_at) * 1000 : assessment_rec->updated_at;
+    e.known_to_pupils = a.visible_to_students_at ? rules.instant(*a.visible_to_students_at) : assessment_rec->updated_at;
     return {e};
 }
 

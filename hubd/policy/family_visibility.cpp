@@ -8,14 +8,9 @@ namespace {
 
 using interop::policy::audience;
 
-millis instant_of(const interop::model::date_time& t, const school_rules& rules) {
-    if (t.utc_offset_minutes) return interop::model::epoch_seconds(t) * 1000;
-    return rules.window->zone().to_utc(t.day, t.seconds) * 1000;
-}
-
 std::optional<millis> news_visible_from(const interop::model::news_item& n, const school_rules& rules) {
     if (n.status != interop::model::news_status::published) return std::nullopt;
-    const auto from = instant_of(n.publish_from, rules);
+    const auto from = rules.instant(n.publish_from);
     return n.priority == interop::model::priority::urgent ? from : rules.opens_at(from, audience::families);
 }
 
@@ -23,9 +18,9 @@ std::optional<millis> news_visible_from(const interop::model::news_item& n, cons
 millis grades_visible_from(const interop::model::assessment& a, millis stored_at, const school_rules& rules) {
     millis at = 0;
     if (a.visible_to_guardians_at) {
-        at = instant_of(*a.visible_to_guardians_at, rules);
+        at = rules.instant(*a.visible_to_guardians_at);
     } else {
-        const millis pupils = a.visible_to_students_at ? instant_of(*a.visible_to_students_at, rules) : stored_at;
+        const millis pupils = a.visible_to_students_at ? rules.instant(*a.visible_to_students_at) : stored_at;
         at = pupils + millis{rules.policy.grades.guardian_delay_minutes} * 60'000;
     }
     return rules.opens_at(at, audience::families);

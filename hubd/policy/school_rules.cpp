@@ -36,6 +36,11 @@ millis school_rules::opens_at(millis at, interop::policy::audience who) const {
     return *opens * 1000 > at ? *opens * 1000 : at;
 }
 
+millis school_rules::instant(const interop::model::date_time& t) const {
+    if (t.utc_offset_minutes) return interop::model::epoch_seconds(t) * 1000;
+    return window->zone().to_utc(t.day, t.seconds) * 1000;
+}
+
 void check_school_setting(const std::string& name, const std::string& json) {
     if (name == "policy") interop::policy::read_school_policy(json, "settings/policy");
     else if (name == "notifications") read_notify_rules(json, "settings/notifications");

@@ -28,6 +28,8 @@ struct school_rules {
 
     /** The first instant (ms) from `at` on when items may go out to `who`. */
     millis opens_at(millis at, interop::policy::audience who) const;
+    /** A date-time as an instant (ms): with its offset, else in the school's time. */
+    millis instant(const interop::model::date_time& t) const;
 };
 
 /**
