@@ -99,13 +99,18 @@ std::vector<person_contact> directory::guardians_of(const std::string& pupil) {
     record_query q;
     q.kind = "guardian_link";
     q.person = pupil;
-    std::vector<person_contact> out;
+    std::vector<guardian_link> links;
     for (const auto& rec : every(q)) {
         const auto any = interop::json::record_from_json(rec.json);
-        const auto& link = std::get<guardian_link>(any);
-        if (link.student != pupil || !link.legal_rank) continue;
-        if (auto g = person("guardian", link.guardian)) out.push_back(std::move(*g));
+        if (const auto& link = std::get<guardian_link>(any); link.student == pupil) links.push_back(link);
     }
+    // Sources that say who holds legal responsibility (SIECLE, AAF) are followed; those that do
+    // not (ONDE lists the responsables without saying) leave every linked guardian in.
+    const bool said = std::any_of(links.begin(), links.end(), [](const guardian_link& l) { return l.legal_rank.has_value(); });
+    std::vector<person_contact> out;
+    for (const auto& link : links)
+        if (!said || link.legal_rank)
+            if (auto g = person("guardian", link.guardian)) out.push_back(std::move(*g));
     return out;
 }
 

@@ -39,7 +39,7 @@ class directory {
 public:
     directory(store& s, std::string school) : m_store(s), m_school(std::move(school)) {}
 
-    /** The pupil's guardians with legal responsibility. */
+    /** The pupil's guardians with legal responsibility; all its guardians when its links do not say who has it. */
     std::vector<person_contact> guardians_of(const std::string& pupil);
     std::optional<person_contact> person(const std::string& kind, const std::string& id);
     /** Pupils of these classes or groups, each once. */
