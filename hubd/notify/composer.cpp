@@ -22,11 +22,6 @@ std::pair<millis, std::string> send_time(millis not_before, bool urgent, audienc
     return {opens, held_by};
 }
 
-void add_for(const person_contact& p, const event_occurrence& e, const std::map<std::string, std::string>& values, millis not_before,
-             compose_context& ctx, std::vector<notification_row>& out) {
-    out.push_back(notification_for(p, e, values, not_before, ctx));
-}
-
 } // namespace
 
 notification_row notification_for(const person_contact& p, const event_occurrence& e, const std::map<std::string, std::string>& base_values,
@@ -68,16 +63,16 @@ std::vector<notification_row> compose(const event_occurrence& e, compose_context
     for (const auto who : ctx.rules.notify.audiences(interop::text::to_string(e.kind))) {
         if (who == recipients::staff) {
             for (const auto& id : e.staff)
-                if (auto p = ctx.people.person("staff", id)) add_for(*p, e, e.values, e.known_to_pupils, ctx, out);
+                if (auto p = ctx.people.person("staff", id)) out.push_back(notification_for(*p, e, e.values, e.known_to_pupils, ctx));
             continue;
         }
         for (const auto& pupil : pupils) {
             auto values = e.values;
             values["pupil"] = ctx.people.name_of("student", pupil);
             if (who == recipients::students) {
-                if (auto p = ctx.people.person("student", pupil)) add_for(*p, e, values, e.known_to_pupils, ctx, out);
+                if (auto p = ctx.people.person("student", pupil)) out.push_back(notification_for(*p, e, values, e.known_to_pupils, ctx));
             } else {
-                for (const auto& g : ctx.people.guardians_of(pupil)) add_for(g, e, values, e.known_to_guardians, ctx, out);
+                for (const auto& g : ctx.people.guardians_of(pupil)) out.push_back(notification_for(g, e, values, e.known_to_guardians, ctx));
             }
         }
     }

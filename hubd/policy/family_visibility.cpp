@@ -35,8 +35,12 @@ std::optional<millis> assessment_visible_from(const std::string& school, const s
 
 } // namespace
 
+bool family_policy_applies(std::string_view kind) {
+    return kind == "news_item" || kind == "assessment" || kind == "grade_result" || kind == "competency_result";
+}
+
 std::optional<millis> family_visible_from(const stored_record& r, const school_rules& rules, store& db) {
-    if (r.kind != "news_item" && r.kind != "assessment" && r.kind != "grade_result" && r.kind != "competency_result") return 0;
+    if (!family_policy_applies(r.kind)) return 0;
     const auto any = interop::json::record_from_json(r.json);
     if (const auto* n = std::get_if<interop::model::news_item>(&any)) return news_visible_from(*n, rules);
     if (const auto* a = std::get_if<interop::model::assessment>(&any)) return grades_visible_from(*a, r.updated_at, rules);

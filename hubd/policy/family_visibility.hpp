@@ -13,6 +13,9 @@
 
 namespace hubd {
 
+/** Whether the policies govern when families see records of this kind (news, assessments, results). */
+bool family_policy_applies(std::string_view kind);
+
 /** From when families may see the record (ms); nullopt: not at all (a draft). */
 std::optional<millis> family_visible_from(const stored_record& r, const school_rules& rules, store& db);
 

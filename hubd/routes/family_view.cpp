@@ -15,7 +15,7 @@ bool family_view::sees(const stored_record& r) {
 }
 
 bool family_view::sees(const change_entry& c) {
-    if (!m_active || c.op == change_kind::deleted) return true;
+    if (!m_active || c.op == change_kind::deleted || !family_policy_applies(c.kind)) return true; // no record read for the rest
     const auto rec = m_hub.db().record({c.kind, c.school, c.id});
     return !rec || sees(*rec);
 }
