@@ -38,9 +38,8 @@ void read_input(const registry& reg, const std::string& path, const std::optiona
                 diagnostics& diags, const read_options& opt) {
     const auto in = io::input::open(path);
     const adapter_info& adapter = from ? format_named(reg, *from) : reg.identify(in);
-    if (!adapter.can_read()) throw unsupported_format_error("format " + adapter.name + " cannot be read");
     progress_sink progress(sink, "reading " + path);
-    adapter.make_reader(opt)->read(in, progress, diags);
+    read_bounded(adapter, in, progress, diags, opt);
 }
 
 model::dataset read_dataset(const registry& reg, const std::string& path, const std::optional<std::string>& from,

@@ -43,6 +43,14 @@ interop::registry all_formats() {
     return r;
 }
 
+/** What every import's read is held to, from the operator's limits. */
+interop::read_options import_bounds(const hub_settings& s) {
+    interop::read_options o;
+    o.max_records = s.max_import_records;
+    o.max_seconds = s.max_import_seconds;
+    return o;
+}
+
 } // namespace
 
 millis system_clock_millis() {
@@ -53,7 +61,7 @@ hub::hub(hub_settings settings, std::function<millis()> clock)
     : m_settings(std::move(settings)), m_clock(std::move(clock)), m_store(open_store(m_settings.data)),
       m_pseudonym_key(folder_secret(m_settings.data / "pseudonym.key")), m_formats(all_formats()),
       m_auth(*m_store, signing_key::load_or_create(m_settings.data / "signing-key.pem"), m_settings.auth, m_clock),
-      m_importer(*m_store, m_formats, m_clock), m_feeds(*m_store, m_formats, m_settings.data / "feeds"), m_router(make_router()), m_metrics(m_router.routes()),
+      m_importer(*m_store, m_formats, m_clock, import_bounds(m_settings)), m_feeds(*m_store, m_formats, m_settings.data / "feeds"), m_router(make_router()), m_metrics(m_router.routes()),
       m_audit(std::make_unique<audit_log>(*m_store)) {}
 
 } // namespace hubd

@@ -27,6 +27,8 @@ struct hub_settings {
     std::filesystem::path data;             ///< the data folder: store, keys, spool
     auth_settings auth;
     std::size_t max_import_bytes = 256U << 20;
+    std::uint64_t max_import_records = 5'000'000; ///< records one import may hold
+    double max_import_seconds = 600;              ///< time one import may take to read; 0: no bound
     std::size_t default_page = 100, max_page = 1000;
     int max_wait_seconds = 60;              ///< longest long-poll
     std::string public_url;                 ///< how clients reach the hub (`https://hub.example`), for feed URLs

@@ -122,13 +122,19 @@ public:
             if (row.size() < m_width && !rows.row_ended())
                 throw parse_error({m_file, rows.line(), 0}, format_name,
                                   "the last row has " + std::to_string(row.size()) + " of the header's " + std::to_string(m_width) + " columns and no line end: the file looks cut short");
-            try {
-                auto record = json::record_from_json(json_of(row), m_file);
-                std::visit([&](auto& r) { r.provenance = {format_name, m_file, rows.line()}; }, record);
-                m_sink.on_record(std::move(record));
-            } catch (const std::exception& e) {
-                m_diags.add(severity::error, "csv-mapped.row", "", std::string("row left out: ") + e.what(), {m_file, rows.line(), 0});
-            }
+            if (auto record = record_of(row, rows.line())) m_sink.on_record(std::move(*record)); // the sink's errors go on up
+        }
+    }
+
+    /** The row as a record, or nullopt with the reason in the diagnostics. */
+    std::optional<model::any_record> record_of(const std::vector<std::string>& row, std::uint64_t line) {
+        try {
+            auto record = json::record_from_json(json_of(row), m_file);
+            std::visit([&](auto& r) { r.provenance = {format_name, m_file, line}; }, record);
+            return record;
+        } catch (const std::exception& e) {
+            m_diags.add(severity::error, "csv-mapped.row", "", std::string("row left out: ") + e.what(), {m_file, line, 0});
+            return std::nullopt;
         }
     }
 

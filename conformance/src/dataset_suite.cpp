@@ -36,7 +36,7 @@ loaded read_inputs(const interop::registry& formats, const dataset_config& cfg) 
     for (const auto& path : cfg.inputs) {
         const auto in = interop::io::input::open(path);
         const auto& a = cfg.format ? formats.get(*cfg.format) : formats.identify(in);
-        a.make_reader(cfg.options)->read(in, sink, l.read_diags);
+        interop::read_bounded(a, in, sink, l.read_diags, cfg.options);
     }
     l.rules = interop::validate(l.ds);
     return l;

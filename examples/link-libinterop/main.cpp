@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
         const auto& adapter = formats.identify(in);
         counter sink;
         interop::diagnostics diags;
-        adapter.make_reader({})->read(in, sink, diags);
+        interop::read_bounded(adapter, in, sink, diags, {}); // the library's bounds; see docs/SECURITY.md
         std::cout << "format: " << adapter.name << '\n';
         for (const auto& [kind, n] : sink.counts()) std::cout << kind << ": " << n << '\n';
     } catch (const interop::error& e) {

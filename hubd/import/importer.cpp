@@ -196,14 +196,13 @@ import_result importer::run(const import_request& req) {
         const auto in = interop::io::input::open(req.file);
         const auto& adapter = req.format.empty() ? m_formats.identify(in) : m_formats.get(req.format);
         report.format = adapter.name;
-        if (!adapter.can_read()) throw refused("format " + adapter.name + " cannot be read");
         // Read everything first: the write transaction (which excludes other writers) lasts
         // only as long as the diff and the writes.
         import_apply apply(req, report, result.row.received_at);
         apply_sink sink(apply, report);
-        interop::read_options options;
+        interop::read_options options = m_bounds;
         options.school = req.school;
-        adapter.make_reader(options)->read(in, sink, report.diags);
+        interop::read_bounded(adapter, in, sink, report.diags, options);
         if (report.diags.has_errors()) throw refused("the file has errors (see diagnostics)");
         const bool full = sink.scope() == interop::model::scope::full;
         report.scope = full ? "full" : "delta";

@@ -34,8 +34,9 @@ struct import_result {
 
 class importer {
 public:
-    importer(store& s, const interop::registry& formats, std::function<millis()> clock)
-        : m_store(s), m_formats(formats), m_clock(std::move(clock)) {}
+    /** `bounds`: what each read is held to (records, time, nesting, record size). */
+    importer(store& s, const interop::registry& formats, std::function<millis()> clock, interop::read_options bounds = {})
+        : m_store(s), m_formats(formats), m_clock(std::move(clock)), m_bounds(std::move(bounds)) {}
 
     /**
      * Reads, diffs and applies the file. Bad input never throws: the import fails, changes
@@ -47,6 +48,7 @@ private:
     store& m_store;
     const interop::registry& m_formats;
     std::function<millis()> m_clock;
+    interop::read_options m_bounds;
 };
 
 } // namespace hubd

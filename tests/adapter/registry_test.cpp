@@ -5,6 +5,9 @@
 
 #include <interop/adapters.hpp>
 
+#include <chrono>
+#include <thread>
+
 using namespace interop;
 
 namespace {
@@ -125,4 +128,67 @@ TEST_CASE("the read options reach the canonical readers") {
         CHECK_NOTHROW(r.identify(*in).make_reader({})->read(*in, sink, diags));
         CHECK_THROWS_AS(r.identify(*in).make_reader(small)->read(*in, sink, diags), parse_error);
     }
+}
+
+namespace {
+
+/** Counts records, and takes `pause` over each: a slow consumer, or a slow reader. */
+struct slow_sink : io::record_sink {
+    std::chrono::milliseconds pause{0};
+    std::size_t records = 0;
+    void on_record(model::any_record&&) override {
+        ++records;
+        std::this_thread::sleep_for(pause);
+    }
+};
+
+io::input five_students() {
+    std::string lines = "{\"kind\":\"dataset\",\"interop_schema\":\"1.0\"}\n";
+    for (int i = 1; i <= 5; ++i)
+        lines += R"({"kind":"student","id":"E)" + std::to_string(i) + R"(","school":"0449000U","last_name":"M","first_name":"L"})" + "\n";
+    return io::input::from_memory("five.ndjson", lines);
+}
+
+} // namespace
+
+TEST_CASE("read_bounded refuses an input past its record count, naming it and the record reached") {
+    const auto r = full_registry();
+    const auto in = five_students();
+    diagnostics diags;
+    read_options opt;
+    opt.max_records = 5;
+    slow_sink all;
+    read_bounded(r.get("ndjson"), in, all, diags, opt);
+    CHECK(all.records == 5);
+    opt.max_records = 3;
+    slow_sink cut;
+    CHECK_THROWS_WITH_AS(read_bounded(r.get("ndjson"), in, cut, diags, opt),
+                         "five.ndjson: ndjson: record 4: more than 3 records: the file is refused (read_options::max_records)", limit_error);
+    CHECK(cut.records == 3);
+}
+
+TEST_CASE("read_bounded refuses an input that takes longer than its time") {
+    const auto r = full_registry();
+    const auto in = five_students();
+    diagnostics diags;
+    read_options opt;
+    opt.max_seconds = 0.05;
+    slow_sink sink;
+    sink.pause = std::chrono::milliseconds(30);
+    CHECK_THROWS_WITH_AS(read_bounded(r.get("ndjson"), in, sink, diags, opt), doctest::Contains("reading took longer than 0.05 s (stopped at record"),
+                         limit_error);
+    CHECK(sink.records >= 2);
+    CHECK(sink.records < 5);
+    opt.max_seconds = 0; // no bound
+    slow_sink patient;
+    patient.pause = std::chrono::milliseconds(30);
+    read_bounded(r.get("ndjson"), in, patient, diags, opt);
+    CHECK(patient.records == 5);
+}
+
+TEST_CASE("read_bounded refuses a format that cannot be read") {
+    const auto r = full_registry();
+    slow_sink sink;
+    diagnostics diags;
+    CHECK_THROWS_AS(read_bounded(r.get("jcal"), five_students(), sink, diags, {}), unsupported_format_error);
 }

@@ -139,3 +139,18 @@ TEST_CASE("without a declared mapping, every kind is written with a column per f
     const auto back = test::read_as("csv-mapped", dir / "out");
     CHECK(without_provenance(back.all<model::grade_result>()) == without_provenance(ds.all<model::grade_result>()));
 }
+
+TEST_CASE("a bound crossed stops the read: it is not one more row left out") {
+    auto opt = notes_options();
+    opt.max_records = 2;
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    diagnostics diags;
+    const auto in = io::input::open(fixtures / "notes/notes.csv");
+    registry r;
+    register_all_adapters(r);
+    CHECK_THROWS_WITH_AS(read_bounded(r.get("csv-mapped"), in, sink, diags, opt),
+                         doctest::Contains("record 3: more than 2 records"), limit_error);
+    CHECK(ds.all<model::grade_result>().size() == 2);
+    CHECK(diags.count(severity::error) == 0);
+}

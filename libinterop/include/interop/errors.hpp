@@ -40,6 +40,15 @@ public:
     using parse_error::parse_error;
 };
 
+/**
+ * The input crossed one of the bounds a read is held to (records per file, time per file, …):
+ * refused as a whole, never cut short in silence.
+ */
+class limit_error : public parse_error {
+public:
+    using parse_error::parse_error;
+};
+
 /** No registered adapter reads this input, or the named format does not exist or cannot do it. */
 class unsupported_format_error : public error {
 public:

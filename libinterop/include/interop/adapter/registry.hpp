@@ -29,6 +29,10 @@ struct read_options {
     std::size_t max_record_bytes = 16U << 20;
     /** Memory a reader may keep to join files of one input (the AAF guardian index); past it, it reads again. */
     std::size_t max_index_bytes = 64U << 20;
+    /** Records one input may give (`read_bounded`); past it, the read is refused. */
+    std::uint64_t max_records = 50'000'000;
+    /** Wall-clock seconds one input may take to read (`read_bounded`); 0: no bound. */
+    double max_seconds = 0;
     /** UAI given to the records of formats that name no school (aSc, FET, Untis); empty: none. */
     std::string school;
     /**
@@ -114,5 +118,14 @@ public:
 private:
     std::vector<adapter_info> m_adapters;
 };
+
+/**
+ * Reads `in` with `adapter` into `sink`, holding the read to `opt.max_records` and
+ * `opt.max_seconds` besides the bounds each reader honours itself. Every caller that reads
+ * untrusted input goes through here.
+ * @throws limit_error naming the input, the record reached and the bound; what the reader throws.
+ */
+void read_bounded(const adapter_info& adapter, const io::input& in, io::record_sink& sink, diagnostics& diags,
+                  const read_options& opt);
 
 } // namespace interop
