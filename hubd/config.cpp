@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -70,6 +71,8 @@ void read_limits(const reader& r, const Value& v, config& c) {
     r.number(v, "max_connections", s.max_connections, "limits.");
     r.number(v, "max_header_bytes", s.max_header_bytes, "limits.");
     r.number(v, "max_import_bytes", c.hub.max_import_bytes, "limits.");
+    r.number(v, "max_import_records", c.hub.max_import_records, "limits.");
+    r.number(v, "max_import_seconds", c.hub.max_import_seconds, "limits.");
     r.seconds(v, "header_timeout_seconds", s.header_timeout, "limits.");
     r.seconds(v, "body_timeout_seconds", s.body_timeout, "limits.");
     r.seconds(v, "idle_timeout_seconds", s.idle_timeout, "limits.");
@@ -111,9 +114,8 @@ config load_config(const std::filesystem::path& file) {
     text << in.rdbuf();
     const auto s = text.str();
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag>(s.data(), s.size());
-    if (doc.HasParseError())
-        fail(file, "offset " + std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+    if (const auto failure = interop::json::parse_bounded(s, doc, interop::json::default_max_depth, true))
+        fail(file, "line " + std::to_string(failure->line) + ": " + failure->message);
     if (!doc.IsObject()) fail(file, "the configuration must be a JSON object");
     const reader r{file};
     config c;

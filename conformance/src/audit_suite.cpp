@@ -4,6 +4,7 @@
 #include "api_suite.hpp"
 #include "corpus.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <algorithm>
 #include <fstream>
 
@@ -84,8 +85,7 @@ outcome verify_checkpoint(hub_session& hub, const rapidjson::Value& cp, rapidjso
         if (text(k, "kid") != text(cp, "key_id")) continue;
         const auto body = api::verify_es256(text(cp, "checkpoint"), text(k, "x"), text(k, "y"));
         if (!body) return outcome::failed("the checkpoint's ES256 signature does not verify with key " + text(k, "kid"));
-        payload.Parse(body->c_str());
-        if (payload.HasParseError() || !payload.IsObject() || number(payload, "seq") != number(cp, "seq") || text(payload, "hash") != text(cp, "hash"))
+        if (interop::json::parse_bounded(*body, payload) || !payload.IsObject() || number(payload, "seq") != number(cp, "seq") || text(payload, "hash") != text(cp, "hash"))
             return outcome::failed("the signed payload differs from the checkpoint's seq and hash");
         return outcome::passed();
     }
@@ -116,8 +116,7 @@ outcome check_checkpoint(hub_session& hub, const api::client& auditor, const aud
 outcome check_saved_checkpoint(hub_session& hub, const api::client& auditor, const audit_config& cfg) {
     if (cfg.checkpoint.empty()) return outcome::skipped("no saved checkpoint given (--checkpoint FILE)");
     rapidjson::Document cp, payload;
-    cp.Parse(file_text(cfg.checkpoint).c_str());
-    if (cp.HasParseError() || !cp.IsObject()) return outcome::failed(cfg.checkpoint.string() + " is not a saved checkpoint");
+    if (interop::json::parse_bounded(file_text(cfg.checkpoint), cp) || !cp.IsObject()) return outcome::failed(cfg.checkpoint.string() + " is not a saved checkpoint");
     if (auto v = verify_checkpoint(hub, cp, payload); v.status == status::fail) return v;
     if (auto held = held_by_chain(hub, auditor, cp); held.status == status::fail) return held;
     return outcome::passed("entry " + number(cp, "seq") + " still holds the saved hash");

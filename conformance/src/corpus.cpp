@@ -1,5 +1,6 @@
 #include "corpus.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/model/types.hpp>
 
 #include <rapidjson/document.h>
@@ -30,8 +31,7 @@ std::string string_member(const rapidjson::Value& v, const char* name) {
 
 interop::read_options parse_options(const fs::path& file) {
     rapidjson::Document d;
-    d.Parse(file_text(file).c_str());
-    if (d.HasParseError() || !d.IsObject()) throw std::runtime_error(file.string() + ": not a JSON object");
+    if (interop::json::parse_bounded(file_text(file), d) || !d.IsObject()) throw std::runtime_error(file.string() + ": not a JSON object");
     interop::read_options opt;
     opt.school = string_member(d, "school");
     opt.partner = string_member(d, "partner");

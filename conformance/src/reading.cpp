@@ -1,5 +1,6 @@
 #include "reading.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/diff/diff.hpp>
 #include <interop/json/canonical.hpp>
 
@@ -51,9 +52,8 @@ std::map<std::string, std::string> canonical_records(const interop::model::datas
 /** The top-level members whose values differ between two records' JSON. */
 std::string changed_fields(const std::string& a, const std::string& b) {
     rapidjson::Document x, y;
-    x.Parse(a.c_str());
-    y.Parse(b.c_str());
     std::string out;
+    if (interop::json::parse_bounded(a, x) || interop::json::parse_bounded(b, y) || !x.IsObject() || !y.IsObject()) return "(not comparable)";
     auto note = [&](const std::string& name) { out += (out.empty() ? "" : ", ") + name; };
     for (const auto& m : x.GetObject()) {
         if (std::string_view(m.name.GetString()) == "provenance") continue;
@@ -81,7 +81,7 @@ reading read_with(const interop::adapter_info& adapter, const interop::io::input
     reading r;
     logging_sink sink(r.dataset, r.log);
     try {
-        adapter.make_reader(opt)->read(in, sink, r.diags);
+        interop::read_bounded(adapter, in, sink, r.diags, opt);
     } catch (const interop::parse_error& e) {
         r.refused = e;
     }

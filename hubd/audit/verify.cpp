@@ -2,6 +2,7 @@
 
 #include "auth/jwt.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 namespace hubd {
@@ -17,8 +18,7 @@ std::optional<checkpoint_claim> read_checkpoint(const std::string& jws, const si
     const auto payload = verify_jws(jws, key);
     if (!payload) return std::nullopt;
     rapidjson::Document d;
-    d.Parse(payload->data(), payload->size());
-    if (!d.IsObject() || !d.HasMember("seq") || !d["seq"].IsUint64() || !d.HasMember("hash") || !d["hash"].IsString()) return std::nullopt;
+    if (interop::json::parse_bounded(*payload, d) || !d.IsObject() || !d.HasMember("seq") || !d["seq"].IsUint64() || !d.HasMember("hash") || !d["hash"].IsString()) return std::nullopt;
     return checkpoint_claim{d["seq"].GetUint64(), d["hash"].GetString()};
 }
 

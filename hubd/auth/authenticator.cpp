@@ -5,6 +5,7 @@
 #include "auth/password.hpp"
 #include "oneroster_rest/rest_access.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -24,8 +25,7 @@ bool contains(const std::vector<std::string>& items, std::string_view item) {
 std::map<std::string, std::vector<std::string>> parse_profile(const std::string& json) {
     std::map<std::string, std::vector<std::string>> out;
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-    if (d.HasParseError() || !d.IsObject()) return out;
+    if (interop::json::parse_bounded(json, d) || !d.IsObject()) return out;
     for (const auto& m : d.GetObject()) {
         if (!m.value.IsArray()) continue;
         auto& fields = out[m.name.GetString()];

@@ -3,6 +3,7 @@
 #include "auth/encoding.hpp"
 #include "json_writer.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/adapter/support.hpp>
 
 #include <rapidjson/document.h>
@@ -24,8 +25,7 @@ std::optional<rapidjson::Document> parse_part(std::string_view b64) {
     auto text = base64url_decode(b64);
     if (!text) return std::nullopt;
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text->data(), text->size());
-    if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
+    if (interop::json::parse_bounded(*text, doc) || !doc.IsObject()) return std::nullopt;
     return doc;
 }
 

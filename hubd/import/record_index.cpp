@@ -2,6 +2,7 @@
 
 #include "auth/encoding.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/json/canonical.hpp>
 
 #include <openssl/evp.h>
@@ -47,8 +48,7 @@ void widen_days(stored_record& out, std::string_view value) {
 
 void index_fields(stored_record& out) {
     rapidjson::Document doc;
-    doc.Parse(out.json.data(), out.json.size()); // our own output: flat and well-formed
-    if (!doc.IsObject()) return;
+    if (interop::json::parse_bounded(out.json, doc) || !doc.IsObject()) return; // our own output: flat and well-formed
     for (const auto& m : doc.GetObject()) {
         const std::string_view name(m.name.GetString(), m.name.GetStringLength());
         if (std::find(ref_fields.begin(), ref_fields.end(), name) != ref_fields.end()) add_refs(out, name, m.value);

@@ -1,5 +1,6 @@
 #include "notify/notify_rules.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/errors.hpp>
 #include <interop/text/templates.hpp>
 
@@ -113,9 +114,9 @@ std::vector<recipients> notify_rules::audiences(std::string_view event) const {
 
 notify_rules read_notify_rules(std::string_view json, const std::string& file) {
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
+    const bool unparsed = interop::json::parse_bounded(json, d).has_value();
     const rules_reader r(file);
-    if (d.HasParseError() || !d.IsObject()) r.fail("(document)", "expected a JSON object");
+    if (unparsed || !d.IsObject()) r.fail("(document)", "expected a JSON object");
     notify_rules out;
     if (d.HasMember("events")) r.events(d["events"], out);
     if (d.HasMember("sender")) r.sender(d["sender"], out);

@@ -1,5 +1,6 @@
 #include "notify/notify_settings.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 #include <regex>
@@ -91,9 +92,9 @@ std::set<std::string> notify_settings::channels() const {
 
 notify_settings read_notify_settings(const std::string& json_member, const std::string& file, const std::string& public_url) {
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseIterativeFlag>(json_member.data(), json_member.size());
+    const bool unparsed = interop::json::parse_bounded(json_member, d).has_value();
     const settings_reader r{file};
-    if (d.HasParseError() || !d.IsObject()) r.fail("", "must be an object");
+    if (unparsed || !d.IsObject()) r.fail("", "must be an object");
     notify_settings s;
     s.rate_per_second = r.number(d, "rate_per_second", s.rate_per_second);
     s.max_attempts = static_cast<int>(r.number(d, "max_attempts", s.max_attempts));

@@ -10,6 +10,7 @@
 #include "routes/present.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/errors.hpp>
 
 #include <rapidjson/document.h>
@@ -45,8 +46,7 @@ http::response create(const http::request& req, const path_params& p, hub& h) {
     if (auto* refused = std::get_if<http::response>(&who_or)) return std::move(*refused);
     const auto& who = std::get<principal>(who_or);
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
-    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("audience") || !doc["audience"].IsString())
+    if (interop::json::parse_bounded(req.body, doc) || !doc.IsObject() || !doc.HasMember("audience") || !doc["audience"].IsString())
         return http::error_response(400, "invalid_body", R"(expected {"audience": "school|class|group|teacher|pupil|room", "id": …})");
     calendar_token_row t;
     t.school = p.at("uai");

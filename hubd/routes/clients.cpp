@@ -4,6 +4,7 @@
 #include "routes/access.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -88,8 +89,7 @@ template <class F> http::response as_admin(const http::request& req, hub& h, F&&
 http::response add_client(const http::request& req, const path_params&, hub& h) {
     return as_admin(req, h, [&](const principal& admin) {
         rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
-        if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("name") || !doc["name"].IsString())
+        if (interop::json::parse_bounded(req.body, doc) || !doc.IsObject() || !doc.HasMember("name") || !doc["name"].IsString())
             return http::error_response(400, "invalid_body", R"(expected {"name": …, "scopes": […], "schools": […]})");
         const auto scopes = string_array(doc, "scopes"), schools = string_array(doc, "schools");
         if (!scopes || !schools) return http::error_response(400, "invalid_body", "scopes and schools must be arrays of strings");
@@ -132,8 +132,7 @@ http::response list_clients(const http::request& req, const path_params&, hub& h
 http::response set_profile(const http::request& req, const path_params& p, hub& h) {
     return as_admin(req, h, [&](const principal& admin) {
         rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
-        if (doc.HasParseError() || !doc.IsObject())
+        if (interop::json::parse_bounded(req.body, doc) || !doc.IsObject())
             return http::error_response(400, "invalid_body", R"(expected {"fields": {"kind": ["field", …]}, "pseudonymous": true|false})");
         const auto profile = profile_of(doc);
         if (!profile.error.empty()) return http::error_response(400, "invalid_profile", profile.error);

@@ -6,6 +6,7 @@
 #include "routes/notification_json.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -36,8 +37,7 @@ const char* message_shape =
 
 std::optional<message_request> read_message(const std::string& body) {
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
-    if (d.HasParseError() || !d.IsObject() || !d.HasMember("school") || !d["school"].IsString() || !d.HasMember("text") ||
+    if (interop::json::parse_bounded(body, d) || !d.IsObject() || !d.HasMember("school") || !d["school"].IsString() || !d.HasMember("text") ||
         !d["text"].IsString() || !d.HasMember("audience") || !d["audience"].IsObject())
         return std::nullopt;
     message_request m;

@@ -13,6 +13,7 @@
 #include "oneroster/oneroster_import.hpp"
 #include "oneroster/oneroster_index.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/io/sink.hpp>
 #include <interop/json/canonical.hpp>
 
@@ -62,8 +63,7 @@ std::shared_ptr<const school_objects> school_with(hub& h, const principal& who, 
 /** The body's object as CSV cells over the row it replaces (keeping our metadata columns), or why it cannot be. */
 std::variant<or_csv::row, std::string> row_of_body(const std::string& body, const writable& w, const std::string& sid, const or_csv::row* existing) {
     rapidjson::Document doc;
-    doc.Parse(body.data(), body.size());
-    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember(w.one.data()) || !doc[w.one.data()].IsObject())
+    if (interop::json::parse_bounded(body, doc) || !doc.IsObject() || !doc.HasMember(w.one.data()) || !doc[w.one.data()].IsObject())
         return "the body must be {\"" + std::string(w.one) + "\": {…}}";
     const auto& o = doc[w.one.data()];
     if (o.HasMember("sourcedId") && (!o["sourcedId"].IsString() || o["sourcedId"].GetString() != sid)) return "the body's sourcedId is not the one in the path";

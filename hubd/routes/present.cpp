@@ -3,6 +3,7 @@
 #include "auth/encoding.hpp"
 #include "json_writer.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <rapidjson/document.h>
@@ -54,8 +55,7 @@ bool presenter::allows(const std::string& kind, std::string_view field) const {
 std::string presenter::record(const stored_record& r) const {
     if (m_passthrough) return r.json;
     rapidjson::Document doc;
-    doc.Parse(r.json.data(), r.json.size());
-    if (!doc.IsObject()) return r.json;
+    if (interop::json::parse_bounded(r.json, doc) || !doc.IsObject()) return r.json;
     json_writer w;
     w.StartObject();
     for (auto& m : doc.GetObject()) {

@@ -6,6 +6,7 @@
 #include "routes/present.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -49,9 +50,8 @@ std::optional<millis> parse_instant(const std::string& s) {
 
 /** Keeps only the named top-level members of a record's JSON. */
 void write_fields(json_writer& w, const std::string& json, const std::vector<std::string>& fields) {
-    if (fields.empty()) return w.raw(json);
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
+    if (fields.empty() || interop::json::parse_bounded(json, doc) || !doc.IsObject()) return w.raw(json);
     w.StartObject();
     for (const auto& m : doc.GetObject())
         if (std::find(fields.begin(), fields.end(), m.name.GetString()) != fields.end()) {

@@ -5,6 +5,7 @@
 #include "routes/access.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/errors.hpp>
 
 #include <rapidjson/document.h>
@@ -62,8 +63,7 @@ http::response set_clock(const http::request& req, const path_params&, hub& h) {
     millis at = 0;
     if (req.method == "PUT") {
         rapidjson::Document d;
-        d.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
-        const auto t = !d.HasParseError() && d.IsObject() && d.HasMember("now") && d["now"].IsString()
+        const auto t = !interop::json::parse_bounded(req.body, d) && d.IsObject() && d.HasMember("now") && d["now"].IsString()
                            ? interop::model::parse_date_time(d["now"].GetString())
                            : std::nullopt;
         if (!t || !t->utc_offset_minutes)

@@ -5,6 +5,7 @@
 #include "routes/access.hpp"
 #include "routes/routes.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 namespace hubd {
@@ -43,8 +44,7 @@ http::response create(const http::request& req, const path_params&, hub& h) {
     if (auto* refused = std::get_if<http::response>(&who_or)) return std::move(*refused);
     const auto& who = std::get<principal>(who_or);
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag>(req.body.data(), req.body.size());
-    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("url") || !doc["url"].IsString())
+    if (interop::json::parse_bounded(req.body, doc) || !doc.IsObject() || !doc.HasMember("url") || !doc["url"].IsString())
         return http::error_response(400, "invalid_body", R"(expected {"url": …, "kinds": […], "schools": […], "secret": …})");
     subscription_row s;
     s.url = doc["url"].GetString();

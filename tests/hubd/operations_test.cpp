@@ -98,11 +98,14 @@ TEST_CASE("the example configuration loads; a wrong one is refused naming the fi
     CHECK(c.delivery.max_attempts == 10);
     CHECK(c.drop.settle == std::chrono::seconds(5));
     CHECK(c.server.header_timeout == std::chrono::seconds(10));
+    CHECK(c.hub.max_import_records == 5'000'000);
+    CHECK(c.hub.max_import_seconds == 600);
     CHECK(c.hub.notify.channels() == std::set<std::string>{"email", "push", "sms"});
     CHECK(c.hub.notify.gateways.at("kannel").report_url == "https://hub.example.ac-academie.fr");
     CHECK(c.hub.notify.gateways.at("operator-b").message_id_pattern == R"re("id": *"([^"]+)")re");
 
     test::temp_dir dir("hubd-ops-config");
+    const std::string deep = "{\"limits\": " + std::string(100000, '[');
     const std::pair<const char*, const char*> bad[] = {
         {"{\"listen\": \"nowhere\"}", "ADDR:PORT"},
         {"{\"limits\": {\"max_connections\": -1}}", "limits.max_connections must be a whole number"},
@@ -110,7 +113,8 @@ TEST_CASE("the example configuration loads; a wrong one is refused naming the fi
         {"{\"io_threads\": 0}", "at least 1"},
         {"{\"notifications\": {\"smtp\": {\"port\": 25}}}", "notifications.smtp.host: is required"},
         {"[1]", "must be a JSON object"},
-        {"{\"data\": ", "offset"},
+        {"{\"data\": ", "line 1: "},
+        {deep.c_str(), "line 1: nesting deeper than 32 levels"},
     };
     for (const auto& [text, problem] : bad) {
         CAPTURE(text);

@@ -1,5 +1,6 @@
 #include "api/config.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 
 #include <fstream>
@@ -42,9 +43,9 @@ config load_config(const std::filesystem::path& file) {
     std::ostringstream s;
     s << in.rdbuf();
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseCommentsFlag>(s.str().c_str());
+    const bool unparsed = interop::json::parse_bounded(s.str(), d, interop::json::default_max_depth, true).has_value();
     const reader r{file.string()};
-    if (d.HasParseError() || !d.IsObject()) r.fail("not a JSON object");
+    if (unparsed || !d.IsObject()) r.fail("not a JSON object");
     config c;
     c.base_url = r.text(d, "base_url", true);
     if (d.HasMember("verify_tls") && d["verify_tls"].IsBool()) c.verify_tls = d["verify_tls"].GetBool();

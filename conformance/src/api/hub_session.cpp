@@ -1,5 +1,6 @@
 #include "api/hub_session.hpp"
 
+#include <interop/json/bounded.hpp>
 #include <interop/io/sink.hpp>
 #include <interop/json/canonical.hpp>
 
@@ -89,8 +90,7 @@ std::vector<std::string> keys_of(const model::dataset& ds) {
 
 rapidjson::Document json_of(const message& m, const std::string& what) {
     rapidjson::Document d;
-    d.Parse(m.body.c_str());
-    if (d.HasParseError()) throw std::runtime_error(what + ": HTTP " + std::to_string(m.status) + ", not JSON: " + m.body.substr(0, 200));
+    if (interop::json::parse_bounded(m.body, d)) throw std::runtime_error(what + ": HTTP " + std::to_string(m.status) + ", not JSON: " + m.body.substr(0, 200));
     return d;
 }
 

@@ -1,3 +1,4 @@
+#include <interop/json/bounded.hpp>
 #include <interop/calendar/school_holidays.hpp>
 #include <interop/csv/reader.hpp>
 #include <interop/errors.hpp>
@@ -173,8 +174,7 @@ holiday_table read_official_json(std::istream& in, const std::string& file) {
         if (text.size() > max_bytes) fail(file, 0, "file larger than 64 MiB");
     }
     rapidjson::Document doc;
-    doc.Parse(text.data(), text.size());
-    if (doc.HasParseError()) fail(file, 0, "not valid JSON");
+    if (const auto failure = json::parse_bounded(text, doc)) fail(file, failure->line, "not valid JSON: " + failure->message);
     const rapidjson::Value* list = doc.IsArray() ? &doc : nullptr;
     for (const char* key : {"results", "records"})
         if (!list && doc.IsObject() && doc.HasMember(key) && doc[key].IsArray()) list = &doc[key];

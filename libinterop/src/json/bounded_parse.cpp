@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <charconv>
 
-namespace interop::json::detail {
+namespace interop::json {
 namespace {
 
 /** Forwards SAX events to `H`, failing once nesting passes `max`. */
@@ -45,13 +45,14 @@ constexpr unsigned parse_flags = rapidjson::kParseIterativeFlag | rapidjson::kPa
 
 } // namespace
 
-std::optional<parse_failure> parse_bounded(std::string_view text, rapidjson::Document& doc, std::size_t max_depth) {
+std::optional<parse_failure> parse_bounded(std::string_view text, rapidjson::Document& doc, std::size_t max_depth, bool comments) {
     std::optional<parse_failure> failure;
     auto generate = [&](rapidjson::Document& handler) {
         depth_limited<rapidjson::Document> limited{handler, max_depth};
         rapidjson::MemoryStream stream(text.data(), text.size());
         rapidjson::Reader reader;
-        auto result = reader.Parse<parse_flags>(stream, limited);
+        auto result = comments ? reader.Parse<parse_flags | rapidjson::kParseCommentsFlag>(stream, limited)
+                               : reader.Parse<parse_flags>(stream, limited);
         if (!result.IsError()) return true;
         const auto upto = text.substr(0, std::min(result.Offset(), text.size()));
         const auto line = 1 + static_cast<std::uint64_t>(std::count(upto.begin(), upto.end(), '\n'));
@@ -63,6 +64,8 @@ std::optional<parse_failure> parse_bounded(std::string_view text, rapidjson::Doc
     doc.Populate(generate);
     return failure;
 }
+
+namespace detail {
 
 std::optional<std::string> check_schema_version(std::string_view version, const std::string& file, std::uint64_t line) {
     int major = -1, minor = 0;
@@ -81,4 +84,5 @@ std::optional<std::string> check_schema_version(std::string_view version, const 
     return std::nullopt;
 }
 
-} // namespace interop::json::detail
+} // namespace detail
+} // namespace interop::json

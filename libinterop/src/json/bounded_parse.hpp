@@ -1,5 +1,7 @@
 #pragma once
-// Parsing into a DOM with a nesting limit, so that no recursion downstream can overflow.
+// The canonical readers' helpers: the bounded parse, the schema version, a value as text.
+
+#include <interop/json/bounded.hpp>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -11,14 +13,8 @@
 
 namespace interop::json::detail {
 
-struct parse_failure {
-    std::size_t offset = 0;
-    std::uint64_t line = 1; ///< of `offset`, counted from 1
-    std::string message;
-};
-
-/** Parses `text` (UTF-8, validated) into `doc`; refuses nesting deeper than `max_depth`. */
-std::optional<parse_failure> parse_bounded(std::string_view text, rapidjson::Document& doc, std::size_t max_depth);
+using json::parse_bounded;
+using json::parse_failure;
 
 /** Checks `interop_schema`; throws schema_version_error or returns a warning text for a newer minor. */
 std::optional<std::string> check_schema_version(std::string_view version, const std::string& file, std::uint64_t line);

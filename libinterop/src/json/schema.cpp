@@ -243,7 +243,7 @@ std::vector<schema_file> all_schema_files() {
 
 std::vector<std::string> validate_against_schema(std::string_view schema_text, std::string_view json_text) {
     rapidjson::Document schema_doc;
-    if (schema_doc.Parse(schema_text.data(), schema_text.size()).HasParseError()) return {"the schema is not valid JSON"};
+    if (detail::parse_bounded(schema_text, schema_doc, 64)) return {"the schema is not valid JSON"};
     rapidjson::SchemaDocument schema(schema_doc);
     rapidjson::Document doc;
     if (auto failure = detail::parse_bounded(json_text, doc, 64))
