@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     null_sink sink;
     interop::diagnostics diags(100);
     try {
-        registry.get(FUZZ_ADAPTER).make_reader({})->read(in, sink, diags);
+        interop::read_bounded(registry.get(FUZZ_ADAPTER), in, sink, diags, {});
     } catch (const interop::error&) {
     }
     return 0;
