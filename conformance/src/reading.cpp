@@ -1,7 +1,7 @@
 #include "reading.hpp"
 
-#include <interop/json/bounded.hpp>
 #include <interop/diff/diff.hpp>
+#include <interop/json/bounded.hpp>
 #include <interop/json/canonical.hpp>
 
 #include <rapidjson/document.h>

@@ -3,8 +3,8 @@
 #include "auth/encoding.hpp"
 #include "json_writer.hpp"
 
-#include <interop/json/bounded.hpp>
 #include <interop/adapter/support.hpp>
+#include <interop/json/bounded.hpp>
 
 #include <rapidjson/document.h>
 

@@ -1,7 +1,7 @@
 #include "notify/notify_rules.hpp"
 
-#include <interop/json/bounded.hpp>
 #include <interop/errors.hpp>
+#include <interop/json/bounded.hpp>
 #include <interop/text/templates.hpp>
 
 #include <rapidjson/document.h>

@@ -10,8 +10,8 @@
 #include "routes/present.hpp"
 #include "routes/routes.hpp"
 
-#include <interop/json/bounded.hpp>
 #include <interop/errors.hpp>
+#include <interop/json/bounded.hpp>
 
 #include <rapidjson/document.h>
 

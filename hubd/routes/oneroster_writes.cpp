@@ -13,8 +13,8 @@
 #include "oneroster/oneroster_import.hpp"
 #include "oneroster/oneroster_index.hpp"
 
-#include <interop/json/bounded.hpp>
 #include <interop/io/sink.hpp>
+#include <interop/json/bounded.hpp>
 #include <interop/json/canonical.hpp>
 
 #include <rapidjson/document.h>

@@ -5,8 +5,8 @@
 #include "routes/access.hpp"
 #include "routes/routes.hpp"
 
-#include <interop/json/bounded.hpp>
 #include <interop/errors.hpp>
+#include <interop/json/bounded.hpp>
 
 #include <rapidjson/document.h>
 

@@ -1,7 +1,7 @@
 #include "api/hub_session.hpp"
 
-#include <interop/json/bounded.hpp>
 #include <interop/io/sink.hpp>
+#include <interop/json/bounded.hpp>
 #include <interop/json/canonical.hpp>
 
 #include <openssl/evp.h>

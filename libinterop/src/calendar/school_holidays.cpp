@@ -1,8 +1,8 @@
-#include <interop/json/bounded.hpp>
 #include <interop/calendar/school_holidays.hpp>
 #include <interop/csv/reader.hpp>
 #include <interop/errors.hpp>
 #include <interop/ical/content.hpp>
+#include <interop/json/bounded.hpp>
 #include <interop/timetable/time_zone.hpp>
 
 #include <rapidjson/document.h>
