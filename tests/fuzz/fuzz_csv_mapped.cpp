@@ -6,6 +6,7 @@
 #include <interop/errors.hpp>
 
 #include "null_sink.hpp"
+#include "scratch.hpp"
 
 #include "csv_mapped/csv_mapping.hpp"
 
@@ -22,8 +23,9 @@ constexpr const char* fixed_mapping = R"({"kind": "attendance_event", "separator
     "X": "extensions.x", "S": "external_ids.siecle"}})";
 
 std::filesystem::path mapping_file() {
+    static const scratch_folder folder("fuzz-csv-mapped");
     static const auto path = [] {
-        auto p = std::filesystem::temp_directory_path() / "fuzz_csv_mapped.mapping.json";
+        auto p = folder.path() / "fixed.mapping.json";
         std::ofstream(p) << fixed_mapping;
         return p;
     }();

@@ -5,6 +5,8 @@
 #include "log.hpp"
 #include "server/request_checks.hpp"
 
+#include "scratch.hpp"
+
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -18,12 +20,12 @@ namespace {
 namespace bhttp = boost::beast::http;
 
 struct fuzz_hub {
+    scratch_folder folder{"hubd-fuzz"};
     std::unique_ptr<hubd::hub> hub;
     std::string token;
     fuzz_hub() {
         hubd::set_quiet(true);
-        const auto data = std::filesystem::temp_directory_path() / ("hubd-fuzz-" + std::to_string(getpid()));
-        std::filesystem::remove_all(data);
+        const auto& data = folder.path();
         hubd::hub_settings s;
         s.data = data;
         s.auth.secret_iterations = 1;

@@ -7,8 +7,7 @@
 #include <interop/errors.hpp>
 
 #include "null_sink.hpp"
-
-#include <unistd.h>
+#include "scratch.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -74,10 +73,9 @@ template <class F> void refusals_allowed(F f) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const fs::path scratch = fs::temp_directory_path() / ("fuzz_input_" + std::to_string(::getpid()));
-    const fs::path file = scratch / "upload", folder = scratch / "folder";
-    fs::remove_all(scratch);
-    fs::create_directories(scratch);
+    static const scratch_folder scratch("fuzz-input");
+    const fs::path file = scratch.path() / "upload", folder = scratch.path() / "folder";
+    fs::remove_all(folder);
     std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     refusals_allowed([&] {
         const auto in = interop::io::input::open(file, bounds);

@@ -6,6 +6,7 @@
 #include <interop/errors.hpp>
 
 #include "null_sink.hpp"
+#include "scratch.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -20,7 +21,8 @@ constexpr const char* files[] = {"manifest",    "orgs",      "academicSessions",
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto& registry = all_adapters();
-    static const auto folder = std::filesystem::temp_directory_path() / ("fuzz_oneroster_" + std::to_string(::getpid()));
+    static const scratch_folder scratch("fuzz-oneroster");
+    const auto folder = scratch.path() / "package"; // afresh each time: no file left from the last input
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder);
     const std::string_view text(reinterpret_cast<const char*>(data), size);
