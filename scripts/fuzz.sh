@@ -84,5 +84,5 @@ for name in "${targets[@]}"; do
     grep -E "ERROR|SUMMARY|Test unit written" "$out/$name.log" | head -5 >&2
   fi
 done
-column -t "$out/summary.tsv" >&2
+cat "$out/summary.tsv" >&2
 exit $status
