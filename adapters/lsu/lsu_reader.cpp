@@ -47,12 +47,6 @@ std::string attr(const xml::element& e, std::string_view name) {
     return value ? trimmed(*value) : std::string();
 }
 
-/** Sections of `donnees` the model has no place for, reported once each. */
-constexpr std::string_view unmapped_sections[] = {"competences-numeriques-communs", "parcours-communs", "vies-scolaires-communs", "epis-thematiques", "epis",
-                                                  "epis-groupes", "acc-persos", "acc-persos-groupes", "bilans-cycle"};
-/** Parts of a report card the model has no place for. */
-constexpr std::string_view unmapped_parts[] = {"competences-numeriques", "epis-eleve", "acc-persos-eleve", "responsables"};
-
 class lsu_mapper {
 public:
     lsu_mapper(io::record_sink& sink, diagnostics& diags, std::string file) : m_sink(sink), m_diags(diags), m_file(std::move(file)) {}

@@ -22,7 +22,7 @@ bool all_empty(const std::vector<std::string>& cells) {
 /** The entries of the input by lower-case path, and the folder the manifest is in. */
 class package_entries {
 public:
-    explicit package_entries(const io::input& in) : m_in(in) {
+    explicit package_entries(const io::input& in) {
         for (const auto& e : in.entries()) m_by_name.emplace(lower_ascii(e.name), &e);
         for (const auto& e : in.entries()) {
             const auto lower = lower_ascii(e.name);
@@ -46,7 +46,6 @@ public:
     }
 
 private:
-    const io::input& m_in;
     std::map<std::string, const io::input::entry*> m_by_name;
     std::string m_folder;
     const io::input::entry* m_manifest = nullptr;
