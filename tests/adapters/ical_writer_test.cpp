@@ -132,8 +132,9 @@ TEST_CASE("the whole-school calendar expands in libical to exactly the model's s
     auto got = libical_expansion(text, year.start, year.end);
     CHECK(got.size() == expected.size());
     std::size_t sessions = 0;
-    for (const auto& [uid, list] : expected) {
-        CAPTURE(uid);
+    for (const auto& entry : expected) {
+        const auto& [uid, list] = entry;
+        CAPTURE(entry.first); // clang 14 cannot capture a structured binding
         CHECK(got[uid] == list);
         sessions += list.size();
     }

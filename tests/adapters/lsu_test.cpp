@@ -173,7 +173,7 @@ TEST_CASE("what we write reads back as the same report cards, people and classes
     CHECK(card.extensions.at("lsu:millesime") == "2025");
     CHECK(card.extensions.at("lsu:periode") == "1/3");
     CHECK(card.signed_by == "D1");
-    for (const auto& [key, value] : expected.extensions) CHECK_MESSAGE(card.extensions[key] == value, key); // paths, support plans
+    for (const auto& entry : expected.extensions) CHECK_MESSAGE(card.extensions[entry.first] == entry.second, entry.first); // paths, support plans
     card.extensions = expected.extensions = {};
     card.signed_by.reset();
     for (auto& s : card.subjects) s.mode.reset();

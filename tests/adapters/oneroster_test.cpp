@@ -179,7 +179,8 @@ TEST_CASE("sourcedIds are opaque UUIDs, the same at every writing") {
         for (const auto& row : table.rows)
             for (const auto& [column, value] : row.cells)
                 if (column == "sourcedId" || (column.ends_with("SourcedId") && !value.empty())) {
-                    CHECK_MESSAGE(std::regex_match(value, uuid), name, ".", column, " = ", value);
+                    const auto &table_name = name, &cell = column, &text = value; // clang 14 cannot capture a structured binding
+                    CHECK_MESSAGE(std::regex_match(text, uuid), table_name, ".", cell, " = ", text);
                     ++ids;
                 }
     CHECK(ids > 10000);

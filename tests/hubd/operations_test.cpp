@@ -116,8 +116,9 @@ TEST_CASE("the example configuration loads; a wrong one is refused naming the fi
         {"{\"data\": ", "line 1: "},
         {deep.c_str(), "line 1: nesting deeper than 32 levels"},
     };
-    for (const auto& [text, problem] : bad) {
-        CAPTURE(text);
+    for (const auto& entry : bad) {
+        const auto& [text, problem] = entry;
+        CAPTURE(entry.first); // clang 14 cannot capture a structured binding
         test::write_file(dir / "bad.json", text);
         CHECK_THROWS_WITH(load_config(dir / "bad.json"), doctest::Contains(problem));
         CHECK_THROWS_WITH(load_config(dir / "bad.json"), doctest::Contains("bad.json"));

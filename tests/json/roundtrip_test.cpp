@@ -33,9 +33,10 @@ model::dataset through_ndjson(const model::dataset& ds) {
 } // namespace
 
 TEST_CASE("writing then reading a generated dataset gives an equal dataset, in both forms") {
-    for (auto [schools, classes] : {std::pair{1, 1}, std::pair{1, 3}, std::pair{2, 2}}) {
-        CAPTURE(schools);
-        CAPTURE(classes);
+    for (const auto& size : {std::pair{1, 1}, std::pair{1, 3}, std::pair{2, 2}}) {
+        const auto [schools, classes] = size;
+        CAPTURE(size.first); // clang 14 cannot capture a structured binding
+        CAPTURE(size.second);
         const auto ds = generated(schools, classes);
         REQUIRE(ds.size() > 1000);
         CHECK(json::dataset_from_document(json::to_document(ds)) == ds);
