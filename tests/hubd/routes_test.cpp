@@ -78,9 +78,9 @@ TEST_CASE("every protected route: no token or a bad one 401, missing scope 403")
                                          {"GET", "/v1/schools/0449000U/students/E1"}, {"GET", "/v1/changes"},
                                          {"POST", "/v1/imports?school=0449000U"}, {"GET", "/v1/imports/imp_x"},
                                          {"GET", "/v1/clients"}, {"POST", "/v1/clients"}, {"DELETE", "/v1/clients/cl_x"}};
-    for (const auto& entry : protected_routes) {
-        const auto& [method, target] = entry;
-        CAPTURE(entry.second); // clang 14 cannot capture a structured binding
+    for (const auto& [method, target] : protected_routes) {
+        const std::string route = target; // clang 14 cannot capture a structured binding
+        CAPTURE(route);
         auto none = t.h.call(method, target, "x");
         CHECK(none.status == 401);
         CHECK(none.header("WWW-Authenticate"));

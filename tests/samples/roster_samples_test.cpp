@@ -11,8 +11,6 @@ using namespace interop;
 
 namespace {
 
-const auto samples = [] { return test::samples_dir() / "oneroster-csv"; };
-
 bool has(const diagnostics& diags, const std::string& code, const std::string& words = "") {
     return std::any_of(diags.items().begin(), diags.items().end(),
                        [&](const diagnostic& d) { return d.code == code && d.message.find(words) != std::string::npos; });
