@@ -28,8 +28,7 @@ public:
         if (++m_count > m_max_records)
             fail("more than " + std::to_string(m_max_records) + " records: the file is refused (read_options::max_records)");
         if (clock::now() > m_deadline)
-            fail("reading took longer than " + seconds_text(m_max_seconds) + " s (stopped at record " + std::to_string(m_count) +
-                 "): the file is refused (read_options::max_seconds)");
+            fail("reading took longer than " + seconds_text(m_max_seconds) + " s: the file is refused (read_options::max_seconds)");
         m_out.on_record(std::move(r));
     }
     void on_end() override { m_out.on_end(); }
