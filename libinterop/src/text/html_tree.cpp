@@ -1,5 +1,7 @@
 #include "text/html_tree.hpp"
 
+#include "text/utf8.hpp"
+
 #include <climits>
 #include <string>
 
@@ -7,9 +9,11 @@ namespace interop::text::detail {
 
 html_doc parse_fragment(std::string_view html) {
     // Opening the body ourselves keeps the parser from wrapping leading text in a <p>.
-    std::string text = "<html><body>";
-    if (html.empty() || html.size() > INT_MAX - text.size()) return nullptr;
-    text += html;
+    // Bad bytes become U+FFFD first, as a browser decodes them: libxml2 drops some of them, a
+    // different number on each parse, which would lose text and undo idempotence.
+    if (html.empty()) return nullptr;
+    const std::string text = "<html><body>" + with_replacement_characters(html);
+    if (text.size() > INT_MAX) return nullptr;
     // No depth limit in the parser (it would drop what lies deeper: silent loss); our walks
     // stop recursing at max_depth and libxml2 frees and reads content without recursion.
     constexpr int options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER | XML_PARSE_HUGE;

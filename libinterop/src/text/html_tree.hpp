@@ -13,7 +13,7 @@ struct doc_deleter {
 };
 using html_doc = std::unique_ptr<xmlDoc, doc_deleter>;
 
-/** Parses a fragment; never fails on bad markup (null only for an empty input). */
+/** Parses a fragment; never fails on bad markup (null only for an empty input or one past 2 GiB). */
 html_doc parse_fragment(std::string_view html);
 
 /** The first node of the fragment: the children of `body` (or of the root when there is none). */

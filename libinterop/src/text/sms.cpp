@@ -1,5 +1,7 @@
 #include <interop/text/sms.hpp>
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -34,28 +36,11 @@ struct code_point {
     std::size_t offset; ///< byte offset in the UTF-8 text
 };
 
-/** One code point from `text` at `at`, advancing it; a malformed sequence is one U+FFFD per byte. */
-char32_t next_code_point(std::string_view text, std::size_t& at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || at + length > text.size()) return ++at, U'\uFFFD';
-    char32_t c = length == 1 ? lead : lead & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto b = static_cast<unsigned char>(text[at + i]);
-        if ((b & 0xC0) != 0x80) return ++at, U'\uFFFD';
-        c = (c << 6) | (b & 0x3F);
-    }
-    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < smallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return ++at, U'\uFFFD'; // overlong, out of range, surrogate
-    at += length;
-    return c;
-}
-
 std::vector<code_point> code_points(std::string_view text) {
     std::vector<code_point> out;
     for (std::size_t at = 0; at < text.size();) {
         const auto offset = at;
-        out.push_back({next_code_point(text, at), offset});
+        out.push_back({detail::next_code_point(text, at), offset});
     }
     return out;
 }
