@@ -19,7 +19,10 @@
 
 namespace interop::text {
 
-/** `html` (a fragment, UTF-8) with only the allowed tags, attributes and URLs. Idempotent. */
+/**
+ * `html` (a fragment, UTF-8) with only the allowed tags, attributes and URLs. Idempotent. A byte
+ * that is not UTF-8 becomes U+FFFD, as a browser shows it (html_to_text does the same).
+ */
 std::string sanitize_html(std::string_view html);
 
 /**
