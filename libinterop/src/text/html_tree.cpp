@@ -12,7 +12,8 @@ html_doc parse_fragment(std::string_view html) {
     // Bad bytes become U+FFFD first, as a browser decodes them: libxml2 drops some of them, a
     // different number on each parse, which would lose text and undo idempotence.
     if (html.empty()) return nullptr;
-    const std::string text = "<html><body>" + with_replacement_characters(html);
+    std::string text = "<html><body>";
+    append_with_replacement_characters(text, html);
     if (text.size() > INT_MAX) return nullptr;
     // No depth limit in the parser (it would drop what lies deeper: silent loss); our walks
     // stop recursing at max_depth and libxml2 frees and reads content without recursion.

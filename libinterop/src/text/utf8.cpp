@@ -18,16 +18,14 @@ char32_t next_code_point(std::string_view text, std::size_t& at) {
     return c;
 }
 
-std::string with_replacement_characters(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+void append_with_replacement_characters(std::string& out, std::string_view text) {
+    out.reserve(out.size() + text.size());
     for (std::size_t at = 0; at < text.size();) {
         const auto start = at;
         const bool malformed = next_code_point(text, at) == U'\uFFFD' && at == start + 1; // a real U+FFFD is 3 bytes
         if (malformed) out += "\xEF\xBF\xBD";
         else out.append(text.substr(start, at - start));
     }
-    return out;
 }
 
 } // namespace interop::text::detail
