@@ -57,6 +57,12 @@ millis system_clock_millis() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+std::optional<millis> parse_test_instant(std::string_view text) {
+    const auto t = interop::model::parse_date_time(std::string(text));
+    if (!t || !t->utc_offset_minutes) return std::nullopt;
+    return interop::model::epoch_seconds(*t) * 1000;
+}
+
 hub::hub(hub_settings settings, std::function<millis()> clock)
     : m_settings(std::move(settings)), m_clock(std::move(clock)), m_store(open_store(m_settings.data)),
       m_pseudonym_key(folder_secret(m_settings.data / "pseudonym.key")), m_formats(all_formats()),

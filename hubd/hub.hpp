@@ -20,6 +20,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace hubd {
 
@@ -101,5 +103,8 @@ private:
 
 /** The wall clock in milliseconds. */
 millis system_clock_millis();
+
+/** A test clock's instant: RFC 3339 with its offset (`2026-12-04T21:30:00+01:00`), or nothing. */
+std::optional<millis> parse_test_instant(std::string_view text);
 
 } // namespace hubd

@@ -31,7 +31,7 @@ namespace {
 constexpr const char* usage = R"(hubd — the Interop Hub daemon
 
 Usage:
-  hubd serve --data DIR [--listen ADDR:PORT] [--config FILE]
+  hubd serve --data DIR [--listen ADDR:PORT] [--config FILE] [--test-clock INSTANT]
       Serves the hub's HTTP API. Port 0 picks a free port; the address it listens on is
       printed on stdout as {"listening": "ADDR:PORT"}. Logs go to stderr as JSON lines.
       SIGTERM or SIGINT stop it: in-flight requests finish within the grace period.
@@ -56,6 +56,8 @@ Options:
   --data DIR      the data folder (store, signing key, spool); created if absent
   --listen A:P    address and port, default 127.0.0.1:8080 (or the configuration's)
   --config FILE   JSON configuration (see examples/hubd/hubd.json); flags override it
+  --test-clock T  starts the test clock at the instant T (RFC 3339 with its offset), so that
+                  nothing is decided at the real time; needs "test_clock": true (tests, audits)
   --help          this text
 
 Exit codes: 0 ok, 1 failure, 2 usage.
@@ -104,7 +106,8 @@ std::map<std::string, std::unique_ptr<hubd::channel>> channels_of(const hubd::no
     std::map<std::string, std::unique_ptr<hubd::channel>> out;
     const auto call = hubd::make_http_caller(s.http_timeout);
     const auto clock = [&h] { return h.policy_now(); };
-    if (s.push) out["push"] = std::make_unique<hubd::push_channel>(*s.push, call, clock);
+    // A push is signed at the real time: the relay checks the signature against its own clock.
+    if (s.push) out["push"] = std::make_unique<hubd::push_channel>(*s.push, call, [&h] { return h.now(); });
     if (s.smtp) out["email"] = std::make_unique<hubd::email_channel>(hubd::make_smtp_sender(*s.smtp), s.default_from);
     if (!s.gateways.empty()) {
         std::map<std::string, hubd::sms_gateway> gateways;
@@ -114,9 +117,24 @@ std::map<std::string, std::unique_ptr<hubd::channel>> channels_of(const hubd::no
     return out;
 }
 
+/** --test-clock INSTANT: where the test clock starts, before anything runs on the real time. */
+std::optional<hubd::millis> test_clock_start(const args& a, const hubd::config& c) {
+    const auto it = a.options.find("test-clock");
+    if (it == a.options.end()) return std::nullopt;
+    if (!c.hub.test_clock) throw std::invalid_argument("--test-clock needs \"test_clock\": true in the configuration (tests and audits only)");
+    const auto at = hubd::parse_test_instant(it->second);
+    if (!at) throw std::invalid_argument("--test-clock wants an RFC 3339 instant with its offset, such as 2026-12-04T21:30:00+01:00");
+    return at;
+}
+
 int serve(const args& a) {
     const auto c = settings_of(a);
+    const auto start_at = test_clock_start(a, c);
     hubd::hub h(c.hub, hubd::system_clock_millis);
+    if (start_at) {
+        h.set_test_now(*start_at);
+        h.audit().record({0, h.now(), "hubd --test-clock", "test_clock", "", "", 0, hubd::iso_time(*start_at), "", ""});
+    }
     hubd::server srv(h, c.server);
     hubd::deliverer webhooks(h.db(), h.changes(), hubd::make_http_sender(c.delivery_timeout), c.delivery, hubd::system_clock_millis);
     webhooks.start();

@@ -64,11 +64,10 @@ http::response set_clock(const http::request& req, const path_params&, hub& h) {
     if (req.method == "PUT") {
         rapidjson::Document d;
         const auto t = !interop::json::parse_bounded(req.body, d) && d.IsObject() && d.HasMember("now") && d["now"].IsString()
-                           ? interop::model::parse_date_time(d["now"].GetString())
+                           ? parse_test_instant(d["now"].GetString())
                            : std::nullopt;
-        if (!t || !t->utc_offset_minutes)
-            return http::error_response(400, "invalid_body", R"(expected {"now": "2026-12-04T21:30:00+01:00"}, with its offset)");
-        at = interop::model::epoch_seconds(*t) * 1000;
+        if (!t) return http::error_response(400, "invalid_body", R"(expected {"now": "2026-12-04T21:30:00+01:00"}, with its offset)");
+        at = *t;
     }
     h.set_test_now(at);
     h.audit().record({0, h.now(), caller.client, "test_clock", "", "", 0, at ? iso_time(at) : "real time", "", ""});

@@ -40,7 +40,7 @@ std::string json_string(const std::string& json, const char* member) {
 /** A client made with the command line, and a token for it over HTTP. */
 std::string admin_token(const test::fs::path& data, int port) {
     const auto out = test::run_command(test::hubd_path() + " client add --data " + data.string() +
-                                       " --name admin --scopes admin,roster:read,roster:write,timetable:write,attendance:write,grades:write,homework:write,"
+                                       " --name admin --scopes admin,audit,roster:read,roster:write,timetable:write,attendance:write,grades:write,homework:write,"
                                        "discipline:write,news:write,notifications:write --schools '*'");
     const auto body = "grant_type=client_credentials&client_id=" + json_string(out, "client_id") +
                       "&client_secret=" + json_string(out, "client_secret");
@@ -62,6 +62,25 @@ TEST_CASE("hubd --help documents every command; bad usage exits 2") {
         CHECK(help.find(word) != std::string::npos);
     CHECK(std::system((test::hubd_path() + " frobnicate 2>/dev/null").c_str()) == 2 * 256);
     CHECK(std::system((test::hubd_path() + " client add --data /tmp/x 2>/dev/null").c_str()) == 2 * 256);
+}
+
+TEST_CASE("--test-clock starts the test clock at its instant, only where the configuration allows a test clock") {
+    test::temp_dir dir("hubd-test-clock");
+    // `timeout`: a hubd that wrongly accepted the flag would serve until killed.
+    const auto serve = "timeout 20 " + test::hubd_path() + " serve --data " + (dir / "data").string() + " --listen 127.0.0.1:0";
+    const auto err = (dir / "err.txt").string();
+    CHECK(std::system((serve + " --test-clock 2026-12-04T21:30:00+01:00 >/dev/null 2>" + err).c_str()) == 2 * 256);
+    CHECK(test::read_file(err).find(R"("test_clock": true)") != std::string::npos);
+    test::write_file(dir / "hubd.json", R"({"test_clock": true})");
+    const auto config = (dir / "hubd.json").string();
+    CHECK(std::system((serve + " --config " + config + " --test-clock 2026-12-04T21:30:00 >/dev/null 2>" + err).c_str()) == 2 * 256);
+    CHECK(test::read_file(err).find("with its offset") != std::string::npos);
+
+    test::daemon hubd(dir / "data", {"--config", config, "--test-clock", "2026-12-04T21:30:00+01:00"});
+    const auto audit = call(hubd.port(), "GET", "/v1/audit?limit=100", {}, "Authorization: Bearer " + admin_token(dir / "data", hubd.port()) + "\r\n");
+    REQUIRE(audit.status == 200);
+    CHECK(audit.body.find("hubd --test-clock") != std::string::npos);
+    CHECK(audit.body.find("2026-12-04T20:30:00") != std::string::npos);
 }
 
 TEST_CASE("keep-alive and pipelining: several requests on one connection, answered in order") {

@@ -29,7 +29,12 @@ struct hub_process {
         write_file(dir / "hubd.json", R"({"test_clock": true, "public_url": ")" + url() + R"(", "notifications": )" + notifications_json + "}");
         start();
     }
-    void start() { hubd = std::make_unique<daemon>(dir / "data", std::vector<std::string>{"--config", (dir / "hubd.json").string(), "--listen", "127.0.0.1:" + std::to_string(port)}); }
+    /** Starts hubd; with `clock_at`, its test clock starts at that instant (`--test-clock`). */
+    void start(const std::string& clock_at = "") {
+        std::vector<std::string> args{"--config", (dir / "hubd.json").string(), "--listen", "127.0.0.1:" + std::to_string(port)};
+        if (!clock_at.empty()) args.insert(args.end(), {"--test-clock", clock_at});
+        hubd = std::make_unique<daemon>(dir / "data", args);
+    }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 
     hubd::http_answer call(const std::string& method, const std::string& path, const std::string& body = "") {

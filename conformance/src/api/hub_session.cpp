@@ -75,6 +75,15 @@ model::dataset suite_school(const std::string& school) {
     c.weekday = 1;
     c.start = {8 * 60};
     ds.add(c);
+    // A one-off lesson today: in the class's feed whatever school year the school has, even
+    // one that has ended (a hub checked in July).
+    auto once = record_of<model::session>(prefix + "x1", school);
+    once.day = model::date_from_days(today);
+    once.start = {10 * 60};
+    once.subject = subject.id;
+    once.teachers = {teacher.id};
+    once.classes = {cls.id};
+    ds.add(once);
     return ds;
 }
 
