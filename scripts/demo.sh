@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, starts hubd on 127.0.0.1 with SQLite in a
-# local data folder, imports the demo school, and prints a client id and secret, an example
+# local data folder, imports the demo school (generated for today's school year: the checked-in
+# examples/demo-school holds 2025-2026, whose feeds would be empty now), and prints a client id and secret, an example
 # curl with a token, and an iCalendar feed URL. Then converts the demo school into every
 # writable format and reads each result back. hubd keeps running; the last lines say how to stop it.
 set -euo pipefail
@@ -11,10 +12,11 @@ bash scripts/build.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 
 interop=build/cli/interop
 hubd=build/hubd/hubd
-demo=examples/demo-school/demo-school.json
 out=build/demo
 data=build/demo/hub
+demo=$out/demo-school.json
 mkdir -p "$out"
+build/bench/interop-generate --school-year current "$demo"
 
 json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 

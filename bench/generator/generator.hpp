@@ -14,6 +14,7 @@ struct options {
     int schools = 1;           ///< how many collèges; 1 is the demo school
     std::uint64_t seed = 2025; ///< same seed, same output, on every machine
     int classes_per_level = 5; ///< 4 levels (6e to 3e), about 30 pupils each
+    int school_year = 2025;    ///< the school year every date falls in, by the year it starts in
 };
 
 /** Streams every record of `opt.schools` schools into `sink`, then calls on_end. */

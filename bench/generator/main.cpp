@@ -4,22 +4,34 @@
 #include "generator.hpp"
 
 #include <interop/adapter/support.hpp>
+#include <interop/calendar/school_year.hpp>
 #include <interop/errors.hpp>
 #include <interop/json/canonical.hpp>
 
+#include <chrono>
 #include <cstring>
 #include <iostream>
 #include <string>
 
 namespace {
 
-constexpr const char* usage = R"(usage: interop-generate [--schools N] [--seed S] [--classes-per-level K] [--ndjson | --aaf] OUT
+constexpr const char* usage = R"(usage: interop-generate [--schools N] [--seed S] [--classes-per-level K] [--school-year YEAR|current]
+                        [--ndjson | --aaf] OUT
 
 Writes N fictional collèges (default 1: the demo school) in canonical JSON, or NDJSON with
 --ndjson, to OUT ("-" for standard output). With --aaf, OUT is a folder that receives an AAF
 Complet delivery (EtabEducNat, MatiereEducNat, MefEducNat, PersEducNat, Eleve, PersRelEleve
 files of at most 20,000 requests each). Same options, same bytes.
+
+Every date falls in the school year starting in YEAR (default 2025, for 2025-2026: the checked-in
+examples/demo-school); `current` takes the school year of today (1 September to 31 August).
 )";
+
+/** The school year of today's date (UTC). */
+int current_school_year() {
+    const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
+    return interop::calendar::school_year_of(interop::model::date_from_days(days));
+}
 
 } // namespace
 
@@ -37,6 +49,11 @@ int main(int argc, char** argv) {
             if (a == "--schools") opt.schools = static_cast<int>(value());
             else if (a == "--seed") opt.seed = static_cast<std::uint64_t>(value());
             else if (a == "--classes-per-level") opt.classes_per_level = static_cast<int>(value());
+            else if (a == "--school-year") {
+                const bool current = i + 1 < argc && std::strcmp(argv[i + 1], "current") == 0;
+                opt.school_year = current ? current_school_year() : static_cast<int>(value());
+                i += current ? 1 : 0;
+            }
             else if (a == "--ndjson") ndjson = true;
             else if (a == "--aaf") aaf = true;
             else if (a == "--help") {
@@ -47,6 +64,7 @@ int main(int argc, char** argv) {
         }
         if (out.empty() || opt.schools < 1 || opt.classes_per_level < 1 || opt.classes_per_level > 12)
             throw std::invalid_argument("give OUT, at least one school and 1 to 12 classes per level");
+        if (opt.school_year < 2000 || opt.school_year > 2200) throw std::invalid_argument("--school-year wants a year from 2000 to 2200, or current");
     } catch (const std::exception& e) {
         std::cerr << "interop-generate: " << e.what() << '\n' << usage;
         return 2;

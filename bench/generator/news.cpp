@@ -48,8 +48,9 @@ void school_builder::news() {
         for (const auto& a : spec.audience)
             if (a == "guardians" || a == "students" || a == "staff" || m_plan.class_level.contains(a) || m_plan.groups.contains(a))
                 n.audience.push_back(a);
-        n.publish_from = paris(spec.from, 7, 0);
-        n.publish_until = paris(model::add_days(spec.from, spec.days), 20, 0);
+        const auto from = m_calendar.shifted(spec.from);
+        n.publish_from = paris(from, 7, 0);
+        n.publish_until = paris(model::add_days(from, spec.days), 20, 0);
         n.priority = spec.priority;
         n.status = spec.status;
         if (spec.priority == model::priority::urgent)

@@ -51,14 +51,14 @@ void school_builder::pupil(const std::string& class_id, int level, int number) {
     const std::string sibling_id = "E" + std::to_string(number - 1);
     s.last_name = sibling ? m_last_family_name : m_random.pick(names::last);
     s.first_name = m_random.pick(names::first);
-    s.birth_date = model::date{2025 - 11 - (6 - level), m_random.between(1, 12), m_random.between(1, 28)};
+    s.birth_date = model::date{m_calendar.shifted_year(2025) - 11 - (6 - level), m_random.between(1, 12), m_random.between(1, 28)};
     s.sex = m_random.chance(50) ? "F" : "M";
     s.ine = ine(m_random);
     s.mef = mef_of_level[level];
     s.level = std::to_string(level) + "e";
     const int regime = m_random.between(1, 100);
     s.regime = regime <= 70 ? model::regime::demi_pensionnaire : regime <= 98 ? model::regime::externe : model::regime::interne;
-    s.entry_date = level == 6 ? m_calendar.year_start : model::date{2025 - (6 - level), 9, 1};
+    s.entry_date = level == 6 ? m_calendar.year_start : model::date{m_calendar.shifted_year(2025) - (6 - level), 9, 1};
     s.external_ids = {{"siecle", std::to_string(100000 + number)}};
     m_plan.pupils[class_id].push_back(s.id);
 

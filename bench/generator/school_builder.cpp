@@ -20,7 +20,8 @@ std::string uai_for(int index) {
 } // namespace
 
 school_builder::school_builder(int index, const options& opt, io::record_sink& sink)
-    : m_index(index), m_options(opt), m_sink(sink), m_random(opt.seed * 1000003ULL + static_cast<std::uint64_t>(index)) {
+    : m_index(index), m_options(opt), m_sink(sink), m_random(opt.seed * 1000003ULL + static_cast<std::uint64_t>(index)),
+      m_calendar(opt.school_year) {
     m_plan.uai = uai_for(index);
 }
 
@@ -52,23 +53,23 @@ void school_builder::structure() {
     s.external_ids = {{"siecle", m_plan.uai}};
     emit(std::move(s));
 
-    auto year = make<model::academic_year>("2025-2026");
-    year.label = "2025-2026";
+    auto year = make<model::academic_year>(m_calendar.label());
+    year.label = m_calendar.label();
     year.start = m_calendar.year_start;
     year.end = m_calendar.year_end;
     emit(std::move(year));
 
     for (int t = 0; t < 3; ++t) {
         auto p = make<model::period>("T" + std::to_string(t + 1));
-        p.academic_year = "2025-2026";
+        p.academic_year = m_calendar.label();
         p.number = t + 1;
         p.label = "Trimestre " + std::to_string(t + 1);
         std::tie(p.start, p.end) = m_calendar.terms[static_cast<std::size_t>(t)];
         emit(std::move(p));
     }
 
-    auto cal = make<model::calendar>("2025-2026-B");
-    cal.academic_year = "2025-2026";
+    auto cal = make<model::calendar>(m_calendar.label() + "-B");
+    cal.academic_year = m_calendar.label();
     cal.zone = model::holiday_zone::b;
     cal.entries = m_calendar.entries;
     emit(std::move(cal));

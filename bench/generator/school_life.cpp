@@ -250,14 +250,14 @@ void school_builder::discipline() {
         emit(std::move(i));
         emit(std::move(s));
     };
-    case_of(1, pupils[0], {2025, 10, 9}, "Insolence répétée", model::sanction_kind::warning, "Insolence répétée envers un adulte",
+    case_of(1, pupils[0], m_calendar.shifted({2025, 10, 9}), "Insolence répétée", model::sanction_kind::warning, "Insolence répétée envers un adulte",
             std::nullopt, m_calendar.year_end);
-    case_of(2, pupils[1], {2025, 11, 20}, "Violence physique", model::sanction_kind::temporary_exclusion,
-            "Violence physique envers un camarade", 2, {2026, 11, 25});
+    case_of(2, pupils[1], m_calendar.shifted({2025, 11, 20}), "Violence physique", model::sanction_kind::temporary_exclusion,
+            "Violence physique envers un camarade", 2, m_calendar.shifted({2026, 11, 25}));
     // Remarks for the family, encouraging as often as not.
     auto remark = make<model::observation>("OBS1");
     remark.student = pupils[2];
-    remark.recorded_at = paris({2025, 11, 14}, 16, 0);
+    remark.recorded_at = paris(m_calendar.shifted({2025, 11, 14}), 16, 0);
     remark.subject = "MATHS";
     remark.category = "Encouragements";
     remark.text = "Très bonne participation, en nette progression.";

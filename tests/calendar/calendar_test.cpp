@@ -3,6 +3,7 @@
 
 #include <interop/calendar/completing_sink.hpp>
 #include <interop/calendar/school_holidays.hpp>
+#include <interop/calendar/school_year.hpp>
 #include <interop/io/sink.hpp>
 #include <interop/errors.hpp>
 
@@ -237,4 +238,14 @@ TEST_CASE("the completing sink adds school calendars to timetables that come wit
     CHECK(diags.items()[0].code == "calendar.no-zone");
     // Only public holidays: 1 and 11 November, 25 December, 1 January, Easter Monday, 1 and 8 May, Ascension, Whit Monday.
     CHECK(again.all<model::calendar>().back().entries.size() == 9);
+}
+
+TEST_CASE("a school year runs from 1 September to 31 August, named by the year it starts in") {
+    CHECK(calendar::school_year_of({2026, 12, 7}) == 2026);
+    CHECK(calendar::school_year_of({2026, 9, 1}) == 2026);
+    CHECK(calendar::school_year_of({2026, 8, 31}) == 2025);
+    CHECK(calendar::school_year_of({2027, 1, 4}) == 2026);
+    CHECK(calendar::school_year_of({2027, 7, 14}) == 2026);
+    CHECK(calendar::school_year_of({2028, 2, 29}) == 2027);
+    CHECK(calendar::school_year_label(2026) == "2026-2027");
 }

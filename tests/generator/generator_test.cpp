@@ -3,6 +3,7 @@
 #include "generator.hpp"
 #include "support.hpp"
 
+#include <interop/calendar/school_year.hpp>
 #include <interop/json/canonical.hpp>
 #include <interop/validate/validate.hpp>
 
@@ -91,4 +92,40 @@ TEST_CASE("examples/demo-school is the generator's current output") {
     generator::generate({}, *writer);
     const bool current = out.str() == test::read_file(test::source_dir() / "examples/demo-school/demo-school.json");
     CHECK_MESSAGE(current, "run scripts/regenerate.sh and review the change");
+}
+
+TEST_CASE("the demo school of any school year: its dates in that year, on the weekdays of the reference") {
+    const auto reference = generated({});
+    for (const int year : {2026, 2027, 2031}) {
+        CAPTURE(year);
+        const auto ds = generated({.school_year = year});
+        const auto d = validate(ds, {.strict = true});
+        CHECK_MESSAGE(d.items().empty(), (d.items().empty() ? "" : d.items().front().to_string()));
+        REQUIRE(ds.all<model::academic_year>().size() == 1);
+        const auto& y = ds.all<model::academic_year>().front();
+        CHECK(y.id == calendar::school_year_label(year));
+        CHECK(y.start.year == year);
+        CHECK(model::iso_weekday(y.start) == 1);
+        CHECK(y.end.year == year + 1);
+        CHECK(ds.all<model::student>().size() == reference.all<model::student>().size());
+        CHECK(ds.all<model::course>().size() == reference.all<model::course>().size());
+        // Christmas and New Year's Day are holidays; the Ascension bridge starts on a Thursday.
+        const auto& entries = ds.all<model::calendar>().front().entries;
+        auto off = [&](model::date day) {
+            return std::any_of(entries.begin(), entries.end(), [&](const auto& e) { return !(day < e.start) && !(e.end < day); });
+        };
+        CHECK(off({year, 12, 25}));
+        CHECK(off({year + 1, 1, 1}));
+        CHECK(off({year, 11, 11}));
+        for (const auto& e : entries) {
+            CHECK(y.start < e.start);
+            CHECK(e.end < y.end);
+            if (e.label == "Pont de l'Ascension") CHECK(model::iso_weekday(e.start) == 4);
+        }
+        // Every dated record moved with the year: the news from the week before the rentrée on.
+        for (const auto& n : ds.all<model::news_item>()) {
+            CHECK(model::add_days(y.start, -7) < n.publish_from.day);
+            CHECK(n.publish_from.day < y.end);
+        }
+    }
 }
