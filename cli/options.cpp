@@ -2,17 +2,17 @@
 
 namespace interop::cli {
 
-options::options(const std::vector<std::string>& args, std::set<std::string> flags, std::set<std::string> valued) {
+options::options(const std::vector<std::string>& words, std::set<std::string> flags, std::set<std::string> valued) {
     flags.insert("--help");
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& a = words[i];
         if (a == "-" || !a.starts_with("--")) {
             m_positional.push_back(a);
         } else if (flags.contains(a)) {
             m_flags.insert(a);
         } else if (valued.contains(a)) {
-            if (i + 1 >= args.size()) throw usage_error(a + " needs a value");
-            m_values[a] = args[++i];
+            if (i + 1 >= words.size()) throw usage_error(a + " needs a value");
+            m_values[a] = words[++i];
         } else {
             throw usage_error("unknown option " + a);
         }

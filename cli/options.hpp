@@ -19,10 +19,10 @@ public:
 class options {
 public:
     /**
-     * Parses `args`; `flags` take no value, `valued` take one. Anything else starting with
+     * Parses `words`; `flags` take no value, `valued` take one. Anything else starting with
      * `--` is a usage error.
      */
-    options(const std::vector<std::string>& args, std::set<std::string> flags, std::set<std::string> valued);
+    options(const std::vector<std::string>& words, std::set<std::string> flags, std::set<std::string> valued);
 
     bool flag(const std::string& name) const { return m_flags.contains(name); }
     std::optional<std::string> value(const std::string& name) const;

@@ -7,7 +7,7 @@ packages=(
   cmake g++ ninja-build pkg-config bsdutils
   libboost-dev libxml2-dev rapidjson-dev libsqlite3-dev libssl-dev doctest-dev libarchive-dev
   zlib1g-dev libhowardhinnant-date-dev libical-dev libyaml-dev
-  openssl curl
+  openssl curl ccache faketime
   clang libclang-rt-14-dev
   exim4-daemon-light kannel kannel-extras
 )

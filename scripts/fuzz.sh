@@ -26,7 +26,7 @@ if [ ! -f "$build/build.ninja" ]; then
   CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-g -O1" \
     -DINTEROP_SANITIZE=ON -DINTEROP_FUZZ=ON -DINTEROP_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" --target "${targets[@]/#/fuzz_}"
+cmake --build "$build" --target fuzz_all
 
 out=$build/fuzz
 mkdir -p "$out"
@@ -52,7 +52,7 @@ run() {
   local name=$1 corpus=$out/corpus-$1 seed_dir
   seed_dir=$(seeds "$name")
   mkdir -p "$corpus"
-  if "$build/tests/fuzz/fuzz_$name" "$corpus" "$seed_dir" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if INTEROP_FUZZ_TARGET=$name "$build/tests/fuzz/fuzz_all" "$corpus" "$seed_dir" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
        -max_len=65536 -artifact_prefix="$out/crash-$name-" -print_final_stats=1 >"$out/$name.log" 2>&1; then
     echo ok >"$out/$name.status"
   else

@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the tests: paths, temporary folders, running the command-line tool.
 
+#include "paths.hpp"
+
 #include <interop/model/dataset.hpp>
 
 #include <cstdlib>
@@ -9,16 +11,18 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 namespace test {
 
 namespace fs = std::filesystem;
 
-inline fs::path source_dir() { return INTEROP_SOURCE_DIR; }
+inline fs::path source_dir() { return paths::source_dir(); }
 
 /** ../shared/samples, or $INTEROP_SAMPLES. */
 inline fs::path samples_dir() {
     if (const char* env = std::getenv("INTEROP_SAMPLES")) return env;
-    return INTEROP_DEFAULT_SAMPLES;
+    return paths::default_samples();
 }
 
 /** Exits with 77 (ctest: skipped) when the samples are not there. */
@@ -43,7 +47,9 @@ inline void write_file(const fs::path& p, const std::string& text) {
 /** A fresh folder under the build tree, removed when the object goes. */
 class temp_dir {
 public:
-    explicit temp_dir(const std::string& name) : m_path(fs::path(INTEROP_BINARY_DIR) / "test-tmp" / name) {
+    /** `name` and the process id: ctest runs each test case in a process of its own, several at once. */
+    explicit temp_dir(const std::string& name)
+        : m_path(fs::path(paths::binary_dir()) / "test-tmp" / (name + "." + std::to_string(::getpid()))) {
         fs::remove_all(m_path);
         fs::create_directories(m_path);
     }
@@ -81,7 +87,7 @@ struct run_result {
 /** Runs the interop command with `args` (shell words), capturing stdout and stderr. */
 inline run_result run_cli(const std::string& args, const fs::path& scratch) {
     const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
-    const std::string cmd = std::string(INTEROP_CLI) + " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
+    const std::string cmd = std::string(paths::cli()) + " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
     const int status = std::system(cmd.c_str());
     run_result r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

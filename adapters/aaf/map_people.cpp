@@ -11,8 +11,6 @@
 namespace interop::aaf {
 namespace {
 
-std::optional<std::string> non_empty(std::string_view s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); }
-
 model::regime regime_of(std::string_view r) {
     if (r.starts_with("DEMI")) return model::regime::demi_pensionnaire;
     if (r.starts_with("INTERNE EXTERNE") || r.starts_with("INTERNE-EXTERNE")) return model::regime::interne_externe;

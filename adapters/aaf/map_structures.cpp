@@ -20,8 +20,6 @@ std::string school_name(std::string_view nom_courant) {
     return std::string(parts.size() == 3 ? parts[1] : nom_courant);
 }
 
-std::optional<std::string> non_empty(std::string_view s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); }
-
 } // namespace
 
 void mapper::structure(const request& r) {

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -20,6 +21,9 @@
 #include <vector>
 
 namespace interop::aaf {
+
+/** The text, or nothing when it is empty (an AAF attribute left blank). */
+inline std::optional<std::string> non_empty(std::string_view s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); }
 
 class mapper {
 public:

@@ -13,8 +13,6 @@
 namespace interop::oneroster {
 namespace {
 
-const std::string meta = std::string(our_metadata);
-
 model::date next_day(const model::date& d) { return model::date_from_days(model::days_since_epoch(d) + 1); }
 
 std::string audience_kind_name(model::audience_kind k) { return k == model::audience_kind::class_ ? "class" : "group"; }

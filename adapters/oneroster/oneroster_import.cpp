@@ -12,7 +12,6 @@ namespace interop::oneroster {
 namespace {
 
 using adapter_support::emit;
-const std::string meta = std::string(our_metadata);
 
 /** Columns each file maps to the model; others are reported once (vendor and metadata. columns are kept in extensions). */
 const std::map<std::string, std::vector<std::string>, std::less<>> mapped_columns = {

@@ -6,8 +6,6 @@
 namespace interop::oneroster {
 namespace {
 
-const std::string meta = std::string(our_metadata);
-
 bool uai_shaped(std::string_view s) { return check_uai(s) != uai_status::malformed; }
 
 } // namespace

@@ -36,5 +36,7 @@ std::vector<std::string_view> kinds_of_file(std::string_view file);
 
 /** `metadata.interop.` columns: what our own packages carry for an exact read back. */
 inline constexpr std::string_view our_metadata = "metadata.interop.";
+/** our_metadata as a string, for concatenation. */
+inline const std::string meta{our_metadata};
 
 } // namespace interop::oneroster

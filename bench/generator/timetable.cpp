@@ -92,8 +92,6 @@ std::vector<std::string> rooms_for(room_need need) {
     return {};
 }
 
-} // namespace
-
 /** Places every lesson of the week, or fails; nothing is emitted from here. */
 class scheduler {
 public:
@@ -236,6 +234,8 @@ private:
     std::vector<placement> m_placements;
     std::map<std::pair<std::string, std::string>, std::string> m_teacher_of;
 };
+
+} // namespace
 
 void school_builder::add_course(const std::string& subject, const std::string& teacher, std::vector<std::string> classes,
                                 std::vector<std::string> groups, const std::string& room, int weekday, int start_minutes,

@@ -19,10 +19,10 @@ struct field {
     std::string_view collection = {}, type = {};
 };
 
-using fields = std::vector<field>;
+using field_list = std::vector<field>;
 
-const std::map<std::string, fields, std::less<>>& layouts() {
-    static const std::map<std::string, fields, std::less<>> out = {
+const std::map<std::string, field_list, std::less<>>& layouts() {
+    static const std::map<std::string, field_list, std::less<>> out = {
         {"orgs", {{"name", "name"}, {"type", "type"}, {"identifier", "identifier"}, {"parent", "parentSourcedId", shape::ref, "orgs", "org"}}},
         {"academicSessions",
          {{"title", "title"}, {"startDate", "startDate", shape::date}, {"endDate", "endDate", shape::date}, {"type", "type"},

@@ -41,7 +41,7 @@ void write_token(json_writer& w, const calendar_token_row& t) {
     w.EndObject();
 }
 
-http::response create(const http::request& req, const path_params& p, hub& h) {
+http::response create_feed(const http::request& req, const path_params& p, hub& h) {
     auto who_or = timetable_reader(req, p, h);
     if (auto* refused = std::get_if<http::response>(&who_or)) return std::move(*refused);
     const auto& who = std::get<principal>(who_or);
@@ -76,7 +76,7 @@ http::response create(const http::request& req, const path_params& p, hub& h) {
     return res;
 }
 
-http::response list(const http::request& req, const path_params& p, hub& h) {
+http::response list_feeds(const http::request& req, const path_params& p, hub& h) {
     auto who_or = timetable_reader(req, p, h);
     if (auto* refused = std::get_if<http::response>(&who_or)) return std::move(*refused);
     json_writer w;
@@ -127,8 +127,8 @@ http::response feed_of(const http::request& req, const path_params& p, hub& h) {
 } // namespace
 
 void add_calendar_routes(router& r) {
-    r.add({"POST", "/v1/schools/{uai}/calendars", create});
-    r.add({"GET", "/v1/schools/{uai}/calendars", list});
+    r.add({"POST", "/v1/schools/{uai}/calendars", create_feed});
+    r.add({"GET", "/v1/schools/{uai}/calendars", list_feeds});
     r.add({"DELETE", "/v1/schools/{uai}/calendars/{id}", revoke});
     r.add({"GET", "/v1/calendars/{file}", feed_of});
 }

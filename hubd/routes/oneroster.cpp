@@ -17,8 +17,8 @@ namespace hubd {
 namespace {
 
 using namespace oneroster_rest;
-using objects = std::vector<const rapidjson::Value*>;
-using schools = std::vector<std::shared_ptr<const school_objects>>;
+using object_list = std::vector<const rapidjson::Value*>;
+using school_list = std::vector<std::shared_ptr<const school_objects>>;
 
 /** A collection as the binding serves it: its path, the package file behind it, its JSON wrappers and what it keeps. */
 struct collection {
@@ -80,28 +80,28 @@ bool kept(const collection& c, const rapidjson::Value& o) {
 }
 
 /** The client's schools' objects. */
-schools visible(hub& h, const principal& who) {
-    schools out;
+school_list visible(hub& h, const principal& who) {
+    school_list out;
     for (const auto& uai : h.db().schools())
         if (who.sees(uai)) out.push_back(h.oneroster().school(h, uai));
     return out;
 }
 
-objects all_of(const schools& in, const collection& c) {
-    objects out;
+object_list all_of(const school_list& in, const collection& c) {
+    object_list out;
     for (const auto& s : in)
         for (const auto* o : s->of(c.file))
             if (kept(c, *o)) out.push_back(o);
     return out;
 }
 
-template <class P> objects where(const objects& in, P&& keep) {
-    objects out;
+template <class P> object_list where(const object_list& in, P&& keep) {
+    object_list out;
     std::copy_if(in.begin(), in.end(), std::back_inserter(out), [&](const rapidjson::Value* o) { return keep(*o); });
     return out;
 }
 
-const rapidjson::Value* by_id(const objects& in, std::string_view sid) {
+const rapidjson::Value* by_id(const object_list& in, std::string_view sid) {
     const auto it = std::find_if(in.begin(), in.end(), [&](const rapidjson::Value* o) { return text(*o, "sourcedId") == sid; });
     return it == in.end() ? nullptr : *it;
 }
@@ -118,7 +118,7 @@ std::string page_link(const http::request& req, std::size_t offset, std::size_t 
 std::vector<std::string> known_fields(const collection& c) { return field_names(c.file); }
 
 /** The standard query over `base`, answered as the collection's list. */
-http::response serve_list(const http::request& req, hub& h, const principal& who, const collection& c, const objects& base) {
+http::response serve_list(const http::request& req, hub& h, const principal& who, const collection& c, const object_list& base) {
     auto parsed = parse_page_request(req.query, known_fields(c), h.settings().max_page);
     if (auto* e = std::get_if<query_error>(&parsed)) return status_info(400, e->code_minor, e->message);
     const auto& r = std::get<page_request>(parsed);
@@ -154,18 +154,18 @@ template <class F> http::response guarded(const http::request& req, hub& h, serv
 
 route_handler list_handler(const collection& c) {
     return [&c](const http::request& req, const path_params&, hub& h) {
-        return guarded(req, h, c.svc, [&](const principal& who, const schools& in) { return serve_list(req, h, who, c, all_of(in, c)); });
+        return guarded(req, h, c.svc, [&](const principal& who, const school_list& in) { return serve_list(req, h, who, c, all_of(in, c)); });
     };
 }
 
 route_handler one_handler(const collection& c) {
     return [&c](const http::request& req, const path_params& p, hub& h) {
-        return guarded(req, h, c.svc, [&](const principal& who, const schools& in) { return serve_one(req, h, who, c, by_id(all_of(in, c), p.at("id"))); });
+        return guarded(req, h, c.svc, [&](const principal& who, const school_list& in) { return serve_one(req, h, who, c, by_id(all_of(in, c), p.at("id"))); });
     };
 }
 
 /** The users enrolled in these classes with this role. */
-objects enrolled(const schools& in, const std::set<std::string_view>& classes, std::string_view role) {
+object_list enrolled(const school_list& in, const std::set<std::string_view>& classes, std::string_view role) {
     std::set<std::string_view> users;
     for (const auto* e : all_of(in, named("enrollments")))
         if (classes.count(ref(*e, "class")) && text(*e, "role") == role) users.insert(ref(*e, "user"));
@@ -173,7 +173,7 @@ objects enrolled(const schools& in, const std::set<std::string_view>& classes, s
 }
 
 /** The classes a user is enrolled in. */
-objects classes_of(const schools& in, std::string_view user) {
+object_list classes_of(const school_list& in, std::string_view user) {
     std::set<std::string_view> ids;
     for (const auto* e : all_of(in, named("enrollments")))
         if (ref(*e, "user") == user) ids.insert(ref(*e, "class"));
@@ -181,11 +181,11 @@ objects classes_of(const schools& in, std::string_view user) {
 }
 
 /** A nested collection: the parent (404 when not the client's), then the children the query runs on. */
-using nested_base = std::function<std::optional<objects>(const schools&, const path_params&)>;
+using nested_base = std::function<std::optional<object_list>(const school_list&, const path_params&)>;
 
 route_handler nested_handler(const collection& target, nested_base base) {
     return [&target, base = std::move(base)](const http::request& req, const path_params& p, hub& h) {
-        return guarded(req, h, target.svc, [&](const principal& who, const schools& in) {
+        return guarded(req, h, target.svc, [&](const principal& who, const school_list& in) {
             const auto children = base(in, p);
             if (!children) return status_info(404, "unknownobject", "no such parent object for this client");
             return serve_list(req, h, who, target, *children);
@@ -194,16 +194,16 @@ route_handler nested_handler(const collection& target, nested_base base) {
 }
 
 /** The school of that sourcedId among the client's, or nullopt. */
-std::optional<schools> school_named(const schools& in, std::string_view sid) {
+std::optional<school_list> school_named(const school_list& in, std::string_view sid) {
     for (const auto& s : in)
-        if (s->org() == sid) return schools{s};
+        if (s->org() == sid) return school_list{s};
     return std::nullopt;
 }
 
 /** Where the object of that sourcedId is, among the client's schools. */
-std::optional<schools> school_holding(const schools& in, const collection& c, std::string_view sid) {
+std::optional<school_list> school_holding(const school_list& in, const collection& c, std::string_view sid) {
     for (const auto& s : in)
-        if (by_id(all_of({s}, c), sid)) return schools{s};
+        if (by_id(all_of({s}, c), sid)) return school_list{s};
     return std::nullopt;
 }
 
@@ -213,44 +213,44 @@ void add_nested_routes(router& r, const std::string& roster, const std::string& 
     };
     // /schools/{id}/…: what the school holds.
     for (auto path : {"classes", "courses", "enrollments", "students", "teachers", "terms"})
-        add(roster + "/schools/{id}/" + path, named(path), [path](const schools& in, const path_params& p) -> std::optional<objects> {
+        add(roster + "/schools/{id}/" + path, named(path), [path](const school_list& in, const path_params& p) -> std::optional<object_list> {
             auto school = school_named(in, p.at("id"));
             return school ? std::optional(all_of(*school, named(path))) : std::nullopt;
         });
     for (auto path : {"lineItems", "scoreScales"})
-        add(book + "/schools/{id}/" + path, named(path), [path](const schools& in, const path_params& p) -> std::optional<objects> {
+        add(book + "/schools/{id}/" + path, named(path), [path](const school_list& in, const path_params& p) -> std::optional<object_list> {
             auto school = school_named(in, p.at("id"));
             return school ? std::optional(all_of(*school, named(path))) : std::nullopt;
         });
     // /schools/{id}/classes/{classId}/… and /classes/{id}/…: who is in the class.
     for (auto role : {"student", "teacher"}) {
         const auto& target = named(std::string(role) + "s");
-        add(roster + "/classes/{id}/" + role + "s", target, [role](const schools& in, const path_params& p) -> std::optional<objects> {
+        add(roster + "/classes/{id}/" + role + "s", target, [role](const school_list& in, const path_params& p) -> std::optional<object_list> {
             auto school = school_holding(in, named("classes"), p.at("id"));
             return school ? std::optional(enrolled(*school, {p.at("id")}, role)) : std::nullopt;
         });
-        add(roster + "/schools/{id}/classes/{classId}/" + role + "s", target, [role](const schools& in, const path_params& p) -> std::optional<objects> {
+        add(roster + "/schools/{id}/classes/{classId}/" + role + "s", target, [role](const school_list& in, const path_params& p) -> std::optional<object_list> {
             auto school = school_named(in, p.at("id"));
             if (!school || !by_id(all_of(*school, named("classes")), p.at("classId"))) return std::nullopt;
             return enrolled(*school, {p.at("classId")}, role);
         });
     }
-    add(roster + "/schools/{id}/classes/{classId}/enrollments", named("enrollments"), [](const schools& in, const path_params& p) -> std::optional<objects> {
+    add(roster + "/schools/{id}/classes/{classId}/enrollments", named("enrollments"), [](const school_list& in, const path_params& p) -> std::optional<object_list> {
         auto school = school_named(in, p.at("id"));
         if (!school || !by_id(all_of(*school, named("classes")), p.at("classId"))) return std::nullopt;
         return where(all_of(*school, named("enrollments")), [&](const rapidjson::Value& e) { return ref(e, "class") == p.at("classId"); });
     });
     // A user's classes.
     for (auto who : {"students", "teachers", "users"})
-        add(roster + "/" + who + "/{id}/classes", named("classes"), [who](const schools& in, const path_params& p) -> std::optional<objects> {
+        add(roster + "/" + who + "/{id}/classes", named("classes"), [who](const school_list& in, const path_params& p) -> std::optional<object_list> {
             if (!by_id(all_of(in, named(who)), p.at("id"))) return std::nullopt;
             return classes_of(in, p.at("id"));
         });
-    add(roster + "/courses/{id}/classes", named("classes"), [](const schools& in, const path_params& p) -> std::optional<objects> {
+    add(roster + "/courses/{id}/classes", named("classes"), [](const school_list& in, const path_params& p) -> std::optional<object_list> {
         if (!by_id(all_of(in, named("courses")), p.at("id"))) return std::nullopt;
         return where(all_of(in, named("classes")), [&](const rapidjson::Value& c) { return ref(c, "course") == p.at("id"); });
     });
-    add(roster + "/terms/{id}/classes", named("classes"), [](const schools& in, const path_params& p) -> std::optional<objects> {
+    add(roster + "/terms/{id}/classes", named("classes"), [](const school_list& in, const path_params& p) -> std::optional<object_list> {
         if (!by_id(all_of(in, named("terms")), p.at("id"))) return std::nullopt;
         return where(all_of(in, named("classes")), [&](const rapidjson::Value& c) {
             const auto terms = c.FindMember("terms");
@@ -259,16 +259,16 @@ void add_nested_routes(router& r, const std::string& roster, const std::string& 
                    });
         });
     });
-    add(roster + "/terms/{id}/gradingPeriods", named("gradingPeriods"), [](const schools& in, const path_params& p) -> std::optional<objects> {
+    add(roster + "/terms/{id}/gradingPeriods", named("gradingPeriods"), [](const school_list& in, const path_params& p) -> std::optional<object_list> {
         if (!by_id(all_of(in, named("terms")), p.at("id"))) return std::nullopt;
         return where(all_of(in, named("gradingPeriods")), [&](const rapidjson::Value& s) { return ref(s, "parent") == p.at("id"); });
     });
     // Gradebook: a class's line items and results, a student's results in a class, a line item's results.
-    add(book + "/classes/{id}/lineItems", named("lineItems"), [](const schools& in, const path_params& p) -> std::optional<objects> {
+    add(book + "/classes/{id}/lineItems", named("lineItems"), [](const school_list& in, const path_params& p) -> std::optional<object_list> {
         if (!school_holding(in, named("classes"), p.at("id"))) return std::nullopt;
         return where(all_of(in, named("lineItems")), [&](const rapidjson::Value& li) { return ref(li, "class") == p.at("id"); });
     });
-    auto results_in_class = [](const schools& in, std::string_view cls, std::string_view item, std::string_view student) {
+    auto results_in_class = [](const school_list& in, std::string_view cls, std::string_view item, std::string_view student) {
         std::set<std::string_view> items;
         for (const auto* li : all_of(in, named("lineItems")))
             if (ref(*li, "class") == cls && (item.empty() || text(*li, "sourcedId") == item)) items.insert(text(*li, "sourcedId"));
@@ -276,21 +276,21 @@ void add_nested_routes(router& r, const std::string& roster, const std::string& 
             return items.count(ref(res, "lineItem")) && (student.empty() || ref(res, "student") == student);
         });
     };
-    add(book + "/classes/{id}/results", named("results"), [results_in_class](const schools& in, const path_params& p) -> std::optional<objects> {
+    add(book + "/classes/{id}/results", named("results"), [results_in_class](const school_list& in, const path_params& p) -> std::optional<object_list> {
         if (!school_holding(in, named("classes"), p.at("id"))) return std::nullopt;
         return results_in_class(in, p.at("id"), "", "");
     });
     add(book + "/classes/{id}/lineItems/{lineItemId}/results", named("results"),
-        [results_in_class](const schools& in, const path_params& p) -> std::optional<objects> {
+        [results_in_class](const school_list& in, const path_params& p) -> std::optional<object_list> {
             if (!school_holding(in, named("classes"), p.at("id")) || !by_id(all_of(in, named("lineItems")), p.at("lineItemId"))) return std::nullopt;
             return results_in_class(in, p.at("id"), p.at("lineItemId"), "");
         });
     add(book + "/classes/{id}/students/{studentId}/results", named("results"),
-        [results_in_class](const schools& in, const path_params& p) -> std::optional<objects> {
+        [results_in_class](const school_list& in, const path_params& p) -> std::optional<object_list> {
             if (!school_holding(in, named("classes"), p.at("id")) || !by_id(all_of(in, named("students")), p.at("studentId"))) return std::nullopt;
             return results_in_class(in, p.at("id"), "", p.at("studentId"));
         });
-    add(book + "/lineItems/{id}/results", named("results"), [](const schools& in, const path_params& p) -> std::optional<objects> {
+    add(book + "/lineItems/{id}/results", named("results"), [](const school_list& in, const path_params& p) -> std::optional<object_list> {
         if (!by_id(all_of(in, named("lineItems")), p.at("id"))) return std::nullopt;
         return where(all_of(in, named("results")), [&](const rapidjson::Value& res) { return ref(res, "lineItem") == p.at("id"); });
     });

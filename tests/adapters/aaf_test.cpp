@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path data = test::source_dir() / "tests/data/aaf";
+const fs::path aaf_data = test::source_dir() / "tests/data/aaf";
 
 model::dataset read_aaf(const io::input& in, diagnostics& diags) { return test::read_as("aaf", in, diags); }
 model::dataset read_aaf(const fs::path& path) { return test::read_as("aaf", path); }
@@ -33,7 +33,7 @@ fs::path folder_of(const test::temp_dir& tmp, const std::string& name, std::init
     const fs::path out = tmp.path() / name;
     fs::create_directories(out);
     for (const char* part : parts)
-        for (const auto& f : fs::directory_iterator(data / part)) fs::copy_file(f.path(), out / f.path().filename());
+        for (const auto& f : fs::directory_iterator(aaf_data / part)) fs::copy_file(f.path(), out / f.path().filename());
     return out;
 }
 
@@ -51,8 +51,8 @@ const std::string pupil =
 } // namespace
 
 TEST_CASE("a Complet delivery reads into the golden dataset") {
-    const auto ds = read_aaf(data / "complet");
-    const auto golden = json::dataset_from_document(test::read_file(data / "golden/complet.json"));
+    const auto ds = read_aaf(aaf_data / "complet");
+    const auto golden = json::dataset_from_document(test::read_file(aaf_data / "golden/complet.json"));
     model::for_each_kind([&]<class K>(std::type_identity<K>) { CHECK_MESSAGE(ds.all<K>() == golden.all<K>(), K::kind); });
     CHECK(ds.metadata == golden.metadata);
     CHECK(ds.metadata.scope == model::scope::full);
@@ -63,7 +63,7 @@ TEST_CASE("a Complet delivery reads into the golden dataset") {
 }
 
 TEST_CASE("packed attributes are decoded into the model") {
-    const auto ds = read_aaf(data / "complet");
+    const auto ds = read_aaf(aaf_data / "complet");
     SUBCASE("pupils, their classes and entry dates") {
         const auto& lea = find<model::student>(ds, "9001");
         CHECK(lea.school == "0130001F"); // ENTPersonStructRattach 100 → ENTStructureUAI
@@ -122,7 +122,7 @@ TEST_CASE("packed attributes are decoded into the model") {
 TEST_CASE("a Complet followed by its Delta gives the later Complet") {
     test::temp_dir tmp("aaf-delta");
     const auto applied = read_aaf(folder_of(tmp, "delivery", {"complet", "delta"}));
-    const auto later = read_aaf(data / "complet-later");
+    const auto later = read_aaf(aaf_data / "complet-later");
     CHECK(same_records(applied, later));
     CHECK(applied.metadata.scope == model::scope::full);
     CHECK(model::to_string(applied.metadata.generated_at->day) == "2025-09-02");
@@ -161,7 +161,7 @@ TEST_CASE("a Complet followed by its Delta gives the later Complet") {
 }
 
 TEST_CASE("a Delta alone is a delta dataset: additions, partial changes, deletions") {
-    const auto ds = read_aaf(data / "delta");
+    const auto ds = read_aaf(aaf_data / "delta");
     CHECK(ds.metadata.scope == model::scope::delta);
     CHECK(find<model::student>(ds, "9004").first_name == "Inès");
     const auto& changed = find<model::student>(ds, "9001");
@@ -217,7 +217,7 @@ TEST_CASE("malformed deliveries are refused with the file and line") {
 TEST_CASE("identify recognises AAF files and folders, and nothing else") {
     registry r;
     register_all_adapters(r);
-    CHECK(r.identify(io::input::open(data / "complet")).name == "aaf");
+    CHECK(r.identify(io::input::open(aaf_data / "complet")).name == "aaf");
     CHECK(r.get("aaf").identify(io::input::from_memory("a.json", "{\"interop_schema\":\"1.1\"}")) == confidence::no);
 }
 

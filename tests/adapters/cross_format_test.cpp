@@ -13,7 +13,7 @@ using namespace interop;
 
 namespace {
 
-const auto data = test::source_dir() / "tests" / "data";
+const auto cross_format_data = test::source_dir() / "tests" / "data";
 const std::pair<model::date, model::date> school_year{{2025, 9, 1}, {2026, 7, 3}};
 
 model::dataset read_with(const std::string& format, const std::filesystem::path& path, const read_options& opt) {
@@ -54,7 +54,7 @@ model::dataset asc_college() {
     read_options opt;
     opt.school = "0130001F";
     opt.school_year = school_year;
-    return read_with("asc", data / "asc" / "college.xml", opt);
+    return read_with("asc", cross_format_data / "asc" / "college.xml", opt);
 }
 
 } // namespace
@@ -77,7 +77,7 @@ TEST_CASE("aSc → Untis GPU → model gives the same sessions") {
 }
 
 TEST_CASE("EDT → aSc → model gives the same sessions") {
-    auto edt = read_with("edt", data / "edt" / "ExportEmploiDuTemps_0130001F.xml", {});
+    auto edt = read_with("edt", cross_format_data / "edt" / "ExportEmploiDuTemps_0130001F.xml", {});
     test::temp_dir dir("cross-edt-asc");
     auto back = through(edt, "asc", dir / "edt.xml");
     REQUIRE(sessions_of(edt).size() >= 6);

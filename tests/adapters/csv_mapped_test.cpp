@@ -14,12 +14,12 @@ using namespace interop;
 
 namespace {
 
-const auto fixtures = test::source_dir() / "tests/data/csv_mapped";
+const auto csv_mapped_fixtures = test::source_dir() / "tests/data/csv_mapped";
 
 read_options notes_options() {
     read_options opt;
     opt.school = "0130001F";
-    opt.mapping = fixtures / "notes.mapping.json";
+    opt.mapping = csv_mapped_fixtures / "notes.mapping.json";
     return opt;
 }
 
@@ -59,8 +59,8 @@ TEST_CASE("dates, times and numbers by the mapping's patterns") {
 
 TEST_CASE("an absence spreadsheet in Windows-1252 reads through its mapping; bad rows are left out with their line") {
     diagnostics diags;
-    const auto ds = test::read_as("csv-mapped", io::input::open(fixtures / "absences"), diags);
-    CHECK(test::matches_golden(fixtures / "golden/absences.json", json::to_document(test::without_folders(ds))));
+    const auto ds = test::read_as("csv-mapped", io::input::open(csv_mapped_fixtures / "absences"), diags);
+    CHECK(test::matches_golden(csv_mapped_fixtures / "golden/absences.json", json::to_document(test::without_folders(ds))));
     const auto& events = ds.all<model::attendance_event>();
     REQUIRE(events.size() == 3);
     CHECK(events[0].reason == "Rendez-vous chez l\u2019orthophoniste"); // 0x92 in Windows-1252
@@ -75,7 +75,7 @@ TEST_CASE("an absence spreadsheet in Windows-1252 reads through its mapping; bad
 
 TEST_CASE("a grade sheet reads with a mapping given apart: decimal commas, and Abs setting the status") {
     diagnostics diags;
-    const auto ds = read_with(fixtures / "notes/notes.csv", diags, notes_options());
+    const auto ds = read_with(csv_mapped_fixtures / "notes/notes.csv", diags, notes_options());
     const auto& grades = ds.all<model::grade_result>();
     REQUIRE(grades.size() == 3);
     CHECK(grades[0].value == 12.5);
@@ -101,7 +101,7 @@ TEST_CASE("mistakes in a mapping are refused, naming the member") {
 TEST_CASE("a header without a mapped column is refused, naming it") {
     test::temp_dir dir("csv-mapped-header");
     std::filesystem::create_directories(dir / "in");
-    std::filesystem::copy(fixtures / "absences/absences.mapping.json", dir / "in/absences.mapping.json");
+    std::filesystem::copy(csv_mapped_fixtures / "absences/absences.mapping.json", dir / "in/absences.mapping.json");
     test::write_file(dir / "in/absences.csv", "\xC9l\xE8ve;Date;Heure d\xE9" "but;Heure fin;Justifi\xE9" "e;Saisi par\r\n"); // Windows-1252
     diagnostics diags;
     CHECK_THROWS_WITH_AS(read_with(dir / "in", diags), doctest::Contains("lacks the mapped column(s) 'Motif'"), parse_error);
@@ -111,12 +111,12 @@ TEST_CASE("a header without a mapped column is refused, naming it") {
 
 TEST_CASE("written through a declared mapping: the school's layout and encoding, read back as the same records") {
     diagnostics diags;
-    const auto ds = test::read_as("csv-mapped", io::input::open(fixtures / "absences"), diags);
+    const auto ds = test::read_as("csv-mapped", io::input::open(csv_mapped_fixtures / "absences"), diags);
     test::temp_dir dir("csv-mapped-write");
     std::filesystem::create_directories(dir / "out");
-    std::filesystem::copy(fixtures / "absences/absences.mapping.json", dir / "out/absences.mapping.json");
+    std::filesystem::copy(csv_mapped_fixtures / "absences/absences.mapping.json", dir / "out/absences.mapping.json");
     test::write_as("csv-mapped", ds, dir / "out");
-    CHECK(test::matches_golden(fixtures / "golden/absences.csv", test::read_file(dir / "out/absences.csv")));
+    CHECK(test::matches_golden(csv_mapped_fixtures / "golden/absences.csv", test::read_file(dir / "out/absences.csv")));
     diagnostics again;
     const auto back = read_with(dir / "out", again);
     CHECK(again.count(severity::error) == 0);
@@ -130,7 +130,7 @@ TEST_CASE("written through a declared mapping: the school's layout and encoding,
 
 TEST_CASE("without a declared mapping, every kind is written with a column per field, and reads back") {
     diagnostics diags;
-    const auto ds = read_with(fixtures / "notes/notes.csv", diags, notes_options());
+    const auto ds = read_with(csv_mapped_fixtures / "notes/notes.csv", diags, notes_options());
     test::temp_dir dir("csv-mapped-default");
     test::write_as("csv-mapped", ds, dir / "out");
     CHECK(std::filesystem::exists(dir / "out/grade_results.mapping.json"));
@@ -146,7 +146,7 @@ TEST_CASE("a bound crossed stops the read: it is not one more row left out") {
     model::dataset ds;
     io::dataset_sink sink(ds);
     diagnostics diags;
-    const auto in = io::input::open(fixtures / "notes/notes.csv");
+    const auto in = io::input::open(csv_mapped_fixtures / "notes/notes.csv");
     registry r;
     register_all_adapters(r);
     CHECK_THROWS_WITH_AS(read_bounded(r.get("csv-mapped"), in, sink, diags, opt),

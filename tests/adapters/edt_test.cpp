@@ -13,12 +13,11 @@
 #include <zlib.h>
 
 using namespace interop;
-using model::date;
 
 namespace {
 
-const auto fixtures = test::source_dir() / "tests" / "data" / "edt";
-const auto plain_export = fixtures / "ExportEmploiDuTemps_0130001F.xml";
+const auto edt_fixtures = test::source_dir() / "tests" / "data" / "edt";
+const auto plain_export = edt_fixtures / "ExportEmploiDuTemps_0130001F.xml";
 
 using pkey_ptr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 
@@ -114,7 +113,7 @@ model::dataset read_container(const std::filesystem::path& file, const std::file
 TEST_CASE("a hand-written EDT export reads into the golden dataset") {
     diagnostics diags;
     auto ds = test::read_as("edt", io::input::open(plain_export), diags);
-    CHECK(test::matches_golden(fixtures / "golden" / "ExportEmploiDuTemps_0130001F.json", json::to_document(test::without_folders(ds))));
+    CHECK(test::matches_golden(edt_fixtures / "golden" / "ExportEmploiDuTemps_0130001F.json", json::to_document(test::without_folders(ds))));
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].code == "edt.no-weeks");
     CHECK(diags.items()[0].where.line == 60);
@@ -126,8 +125,8 @@ TEST_CASE("a hand-written EDT export reads into the golden dataset") {
     CHECK(second.rooms == std::vector<std::string>{"101"});
     CHECK(first.teachers == second.teachers);
     CHECK(first.duration_minutes == 110);
-    CHECK(test::find<model::week_pattern>(ds, *first.week_pattern).weeks == std::vector<date>{{2025, 9, 1}, {2025, 9, 15}});
-    CHECK(test::find<model::week_pattern>(ds, *second.week_pattern).weeks == std::vector<date>{{2025, 9, 8}, {2025, 9, 22}});
+    CHECK(test::find<model::week_pattern>(ds, *first.week_pattern).weeks == std::vector<model::date>{{2025, 9, 1}, {2025, 9, 15}});
+    CHECK(test::find<model::week_pattern>(ds, *second.week_pattern).weeks == std::vector<model::date>{{2025, 9, 8}, {2025, 9, 22}});
     CHECK(test::find<model::week_pattern>(ds, *second.week_pattern).label == "Semaines 2,4");
 
     // The named group draws on part-classes of 5A and 5B; the pupil in part 12 is in it.

@@ -12,7 +12,7 @@ using namespace interop;
 
 namespace {
 
-const auto fixtures = test::source_dir() / "tests/data/feed";
+const auto feed_fixtures = test::source_dir() / "tests/data/feed";
 
 model::dataset read_with(const std::string& adapter, const std::string& name, const std::string& text, diagnostics& diags) {
     return test::read_as(adapter, io::input::from_memory(name, text), diags);
@@ -59,8 +59,8 @@ model::dataset round_trip(const std::string& format, const model::dataset& ds) {
 
 TEST_CASE("an RSS 2.0 feed reads into its golden dataset") {
     diagnostics diags;
-    auto ds = test::read_as("rss", io::input::open(fixtures / "college.rss"), diags);
-    CHECK(test::matches_golden(fixtures / "golden/college.json", json::to_document(test::without_folders(ds))));
+    auto ds = test::read_as("rss", io::input::open(feed_fixtures / "college.rss"), diags);
+    CHECK(test::matches_golden(feed_fixtures / "golden/college.json", json::to_document(test::without_folders(ds))));
     const auto& items = ds.all<model::news_item>();
     REQUIRE(items.size() == 4);
     const auto& sortie = items[0];
@@ -88,8 +88,8 @@ TEST_CASE("an RSS 2.0 feed reads into its golden dataset") {
 
 TEST_CASE("an Atom feed reads into its golden dataset") {
     diagnostics diags;
-    auto ds = test::read_as("atom", io::input::open(fixtures / "ent.atom"), diags);
-    CHECK(test::matches_golden(fixtures / "golden/ent.json", json::to_document(test::without_folders(ds))));
+    auto ds = test::read_as("atom", io::input::open(feed_fixtures / "ent.atom"), diags);
+    CHECK(test::matches_golden(feed_fixtures / "golden/ent.json", json::to_document(test::without_folders(ds))));
     const auto& items = ds.all<model::news_item>();
     REQUIRE(items.size() == 3);
     CHECK(items[0].title == "Conseil de classe 2nde B");
@@ -123,7 +123,7 @@ TEST_CASE("RSS and Atom writers' goldens") {
     test::temp_dir dir("feed-golden");
     for (const char* format : {"rss", "atom"}) {
         test::write_as(format, news_dataset(), dir / format);
-        CHECK(test::matches_golden(fixtures / "golden" / (std::string("news.") + format), test::read_file(dir / format)));
+        CHECK(test::matches_golden(feed_fixtures / "golden" / (std::string("news.") + format), test::read_file(dir / format)));
     }
 }
 

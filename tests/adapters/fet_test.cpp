@@ -9,13 +9,13 @@
 using namespace interop;
 
 namespace {
-const auto fixtures = test::source_dir() / "tests" / "data" / "fet";
+const auto fet_fixtures = test::source_dir() / "tests" / "data" / "fet";
 }
 
 TEST_CASE("a hand-written FET timetable reads into the golden dataset") {
     diagnostics diags;
-    auto ds = test::read_as("fet", io::input::open(fixtures / "college_data_and_timetable.fet"), diags);
-    CHECK(test::matches_golden(fixtures / "golden" / "college.json", json::to_document(test::without_folders(ds))));
+    auto ds = test::read_as("fet", io::input::open(fet_fixtures / "college_data_and_timetable.fet"), diags);
+    CHECK(test::matches_golden(fet_fixtures / "golden" / "college.json", json::to_document(test::without_folders(ds))));
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].message == "1 active activities have no starting time of weight 100 (a timetable not generated or not locked yet): no course for them");
     REQUIRE(ds.all<model::course>().size() == 2); // activity 3 is inactive, 4 only preferred at 95 %
@@ -53,7 +53,7 @@ TEST_CASE("broken FET files are refused or reported naming the line") {
 
 TEST_CASE("FET's timetable.csv: the hours of one activity make one course") {
     diagnostics diags;
-    auto ds = test::read_as("fet", io::input::open(fixtures / "timetable.csv"), diags);
+    auto ds = test::read_as("fet", io::input::open(fet_fixtures / "timetable.csv"), diags);
     REQUIRE(ds.all<model::course>().size() == 3);
     const auto& maths = test::find<model::course>(ds, "A1");
     CHECK(maths.weekday == 1);

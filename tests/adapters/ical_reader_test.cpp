@@ -16,13 +16,13 @@ using namespace interop;
 
 namespace {
 
-const auto fixtures = test::source_dir() / "tests" / "data" / "ical";
+const auto ical_reader_fixtures = test::source_dir() / "tests" / "data" / "ical";
 
 /** What a session is, its id aside (a moved session is named by its occurrence here, by its own id in the model). */
-using session_key = std::tuple<model::date, int, int, model::session_status, std::string, std::vector<std::string>, std::vector<std::string>,
+using ical_session_key = std::tuple<model::date, int, int, model::session_status, std::string, std::vector<std::string>, std::vector<std::string>,
                                std::vector<std::string>, std::vector<std::string>, std::string, std::optional<model::date>>;
 
-session_key key_of(const model::session& s, const model::course* c) {
+ical_session_key key_of(const model::session& s, const model::course* c) {
     auto pick = [&](const std::vector<std::string>& own, const std::vector<std::string> model::course::*field) {
         auto v = !own.empty() || !c ? own : c->*field;
         std::sort(v.begin(), v.end());
@@ -33,10 +33,10 @@ session_key key_of(const model::session& s, const model::course* c) {
             s.original_day};
 }
 
-std::multiset<session_key> keys(const std::vector<model::session>& sessions, const model::dataset& ds) {
+std::multiset<ical_session_key> keys(const std::vector<model::session>& sessions, const model::dataset& ds) {
     std::map<std::string, const model::course*> courses;
     for (const auto& c : ds.all<model::course>()) courses[c.id] = &c;
-    std::multiset<session_key> out;
+    std::multiset<ical_session_key> out;
     for (auto s : sessions) {
         if (auto read = s.extensions.find("ical:course"); read != s.extensions.end()) s.course = read->second; // as read back from a feed
         out.insert(key_of(s, s.course && courses.count(*s.course) ? courses[*s.course] : nullptr));
@@ -44,7 +44,7 @@ std::multiset<session_key> keys(const std::vector<model::session>& sessions, con
     return out;
 }
 
-std::string refusal(const std::string& text) {
+std::string ical_refusal(const std::string& text) {
     diagnostics diags;
     try {
         test::read_as("ical", io::input::from_memory("agenda.ics", text), diags);
@@ -60,8 +60,8 @@ std::string calendar_with(const std::string& event) { return "BEGIN:VCALENDAR\r\
 
 TEST_CASE("a hand-written agenda reads into the golden dataset") {
     diagnostics diags;
-    auto ds = test::read_as("ical", io::input::open(fixtures / "agenda.ics"), diags);
-    CHECK(test::matches_golden(fixtures / "golden" / "agenda.json", json::to_document(test::without_folders(ds))));
+    auto ds = test::read_as("ical", io::input::open(ical_reader_fixtures / "agenda.ics"), diags);
+    CHECK(test::matches_golden(ical_reader_fixtures / "golden" / "agenda.json", json::to_document(test::without_folders(ds))));
     CHECK(diags.items().empty());
     REQUIRE(ds.all<model::session>().size() == 10); // 8 weekly Mondays less one EXDATE, plus one RDATE; an outing; an English lesson
     const auto& moved = test::find<model::session>(ds, "maths-6a@ent.example@2025-09-08");
@@ -101,12 +101,12 @@ TEST_CASE("our own iCalendar export reads back as the model's sessions, one file
 }
 
 TEST_CASE("broken calendars are refused naming the line; what can be skipped is reported") {
-    CHECK(refusal(calendar_with("DTSTART:20250901T080000Z\r\nDTEND:20250901T070000Z\r\n")) == "agenda.ics:6: ical: DTEND before DTSTART");
-    CHECK(refusal(calendar_with("DTSTART:20250901T080000Z\r\nRRULE:INTERVAL=2\r\n")) == "agenda.ics:6: ical: RRULE without FREQ");
-    CHECK(refusal(calendar_with("DTSTART:2025-09-01\r\n")) == "agenda.ics:5: ical: DTSTART '2025-09-01' is no DATE-TIME");
-    CHECK(refusal(calendar_with("DTSTART:20250901T080000Z\r\nDURATION:1H\r\n")) == "agenda.ics:6: ical: DURATION '1H' is no positive duration");
-    CHECK(refusal(calendar_with("DTSTART:20250901T080000Z\r\nDURATION:P99999999W99999999W\r\n")).find("is no positive duration") != std::string::npos);
-    CHECK(refusal("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n").find("agenda.ics:") == 0);
+    CHECK(ical_refusal(calendar_with("DTSTART:20250901T080000Z\r\nDTEND:20250901T070000Z\r\n")) == "agenda.ics:6: ical: DTEND before DTSTART");
+    CHECK(ical_refusal(calendar_with("DTSTART:20250901T080000Z\r\nRRULE:INTERVAL=2\r\n")) == "agenda.ics:6: ical: RRULE without FREQ");
+    CHECK(ical_refusal(calendar_with("DTSTART:2025-09-01\r\n")) == "agenda.ics:5: ical: DTSTART '2025-09-01' is no DATE-TIME");
+    CHECK(ical_refusal(calendar_with("DTSTART:20250901T080000Z\r\nDURATION:1H\r\n")) == "agenda.ics:6: ical: DURATION '1H' is no positive duration");
+    CHECK(ical_refusal(calendar_with("DTSTART:20250901T080000Z\r\nDURATION:P99999999W99999999W\r\n")).find("is no positive duration") != std::string::npos);
+    CHECK(ical_refusal("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n").find("agenda.ics:") == 0);
     diagnostics diags;
     auto ds = test::read_as("ical", io::input::from_memory("agenda.ics", calendar_with("SUMMARY:no start\r\n") + ""), diags);
     CHECK(ds.all<model::session>().empty());

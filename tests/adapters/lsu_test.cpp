@@ -14,14 +14,13 @@ using namespace interop;
 
 namespace {
 
-const auto fixtures = test::source_dir() / "tests/data/lsu";
+const auto lsu_fixtures = test::source_dir() / "tests/data/lsu";
 
 using test::day;
 using test::when;
-template <class K> K make(const std::string& id) { return test::fixture_record<K>(id); }
 
 model::staff person(const std::string& id, const char* civility, const char* first, const char* last, const char* sts) {
-    auto s = make<model::staff>(id);
+    auto s = test::fixture_record<model::staff>(id);
     s.civility = civility;
     s.first_name = first;
     s.last_name = last;
@@ -32,35 +31,35 @@ model::staff person(const std::string& id, const char* civility, const char* fir
 /** A 6e class, two pupils, two teachers, the head, the first term's report cards. */
 model::dataset school() {
     model::dataset ds;
-    auto year = make<model::academic_year>("2025-2026");
+    auto year = test::fixture_record<model::academic_year>("2025-2026");
     year.start = day("2025-09-01");
     year.end = day("2026-07-03");
     ds.all<model::academic_year>().push_back(year);
     for (int t = 1; t <= 3; ++t) {
-        auto p = make<model::period>("T" + std::to_string(t));
+        auto p = test::fixture_record<model::period>("T" + std::to_string(t));
         p.academic_year = year.id;
         p.number = t;
         p.start = t == 1 ? day("2025-09-01") : t == 2 ? day("2025-12-01") : day("2026-03-09");
         p.end = t == 1 ? day("2025-11-28") : t == 2 ? day("2026-03-06") : day("2026-07-03");
         ds.all<model::period>().push_back(p);
     }
-    auto c = make<model::school_class>("C6A");
+    auto c = test::fixture_record<model::school_class>("C6A");
     c.code = "6A";
     ds.all<model::school_class>().push_back(c);
     for (auto [id, be, first] : {std::tuple{"E1", "4711", "Léa"}, std::tuple{"E2", "4712", "Noé"}}) {
-        auto s = make<model::student>(id);
+        auto s = test::fixture_record<model::student>(id);
         s.last_name = "MARTIN";
         s.first_name = first;
         s.entry_date = day("2025-09-01");
         s.external_ids = {{"siecle", be}};
         ds.all<model::student>().push_back(s);
-        auto m = make<model::membership>(std::string("M-") + id);
+        auto m = test::fixture_record<model::membership>(std::string("M-") + id);
         m.person = id;
         m.group = "C6A";
         ds.all<model::membership>().push_back(m);
     }
     for (auto [id, code, label] : {std::tuple{"FRANC", "020700", "Français"}, std::tuple{"MATHS", "061300", "Mathématiques"}}) {
-        auto s = make<model::subject>(id);
+        auto s = test::fixture_record<model::subject>(id);
         s.code = code;
         s.long_label = label;
         ds.all<model::subject>().push_back(s);
@@ -71,7 +70,7 @@ model::dataset school() {
     head.functions = {"DIR"};
     ds.all<model::staff>().push_back(head);
 
-    auto first = make<model::report_card>("B-T1-E1");
+    auto first = test::fixture_record<model::report_card>("B-T1-E1");
     first.student = "E1";
     first.period = "T1";
     model::report_subject french;
@@ -101,7 +100,7 @@ model::dataset school() {
     first.extensions["lsu:modalite:PPRE"] = "Soutien en lecture.";
     ds.all<model::report_card>().push_back(first);
 
-    auto second = make<model::report_card>("B-T1-E2");
+    auto second = test::fixture_record<model::report_card>("B-T1-E2");
     second.student = "E2";
     second.period = "T1";
     model::report_subject french2;
@@ -114,7 +113,7 @@ model::dataset school() {
     // E2's attendance, counted in half-days: a Monday afternoon, Thursday to the next Monday
     // morning (the weekend left out: 5 half-days), an open absence (1), a late arrival; one in T2.
     auto absence = [&](const char* id, const char* from, std::optional<const char*> to, bool justified) {
-        auto a = make<model::attendance_event>(id);
+        auto a = test::fixture_record<model::attendance_event>(id);
         a.student = "E2";
         a.start = when(from);
         if (to) a.end = when(*to);
@@ -126,7 +125,7 @@ model::dataset school() {
     absence("A2", "2025-10-16T08:00:00", "2025-10-20T12:00:00", false);
     absence("A3", "2025-11-24T14:00:00", std::nullopt, false);
     absence("A4", "2025-12-08T08:00:00", "2025-12-08T17:00:00", false);
-    auto late = make<model::attendance_event>("L1");
+    auto late = test::fixture_record<model::attendance_event>("L1");
     late.student = "E2";
     late.type = model::attendance_kind::late;
     late.start = when("2025-10-07T08:10:00");
@@ -155,7 +154,7 @@ TEST_CASE("averages and ids as LSU writes them") {
 }
 
 TEST_CASE("report cards are written as the golden file, with absences counted when the card gives none") {
-    CHECK(test::matches_golden(fixtures / "golden/bilans.xml", written(school())));
+    CHECK(test::matches_golden(lsu_fixtures / "golden/bilans.xml", written(school())));
     const auto text = written(school());
     // E2: 1 justified half-day; 5 + 1 unjustified; 1 late arrival; T2's absence left out.
     CHECK(text.find("nb-retards=\"1\" nb-abs-justifiees=\"1\" nb-abs-injustifiees=\"6\"") != std::string::npos);
@@ -241,8 +240,8 @@ TEST_CASE("what LSU requires and the data lacks is refused, every problem named"
 
 TEST_CASE("a file from another application reads with the national ids it carries, and writes again") {
     diagnostics diags;
-    const auto ds = test::read_as("lsu", io::input::open(fixtures / "autre-logiciel.xml"), diags);
-    CHECK(test::matches_golden(fixtures / "golden/autre-logiciel.json", json::to_document(test::without_folders(ds))));
+    const auto ds = test::read_as("lsu", io::input::open(lsu_fixtures / "autre-logiciel.xml"), diags);
+    CHECK(test::matches_golden(lsu_fixtures / "golden/autre-logiciel.json", json::to_document(test::without_folders(ds))));
     CHECK(diags.count(severity::error) == 0);
     CHECK(std::any_of(diags.items().begin(), diags.items().end(), [](const auto& d) { return d.code == "lsu.unmapped"; }));
     // No period record (LSU gives no dates): the year and rank kept on the card write the period again.

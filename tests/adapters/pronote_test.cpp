@@ -14,7 +14,7 @@ using namespace interop;
 
 namespace {
 
-const auto fixtures = test::source_dir() / "tests/data/pronote";
+const auto pronote_fixtures = test::source_dir() / "tests/data/pronote";
 
 using test::day;
 using test::when;
@@ -133,8 +133,8 @@ template <class K> std::set<std::string> ids(const model::dataset& ds) {
 
 TEST_CASE("a parent view reads into its golden dataset") {
     diagnostics diags;
-    auto ds = test::read_as("pronote-ent", io::input::open(fixtures / "parent.xml"), diags);
-    CHECK(test::matches_golden(fixtures / "golden/parent.json", json::to_document(test::without_folders(ds))));
+    auto ds = test::read_as("pronote-ent", io::input::open(pronote_fixtures / "parent.xml"), diags);
+    CHECK(test::matches_golden(pronote_fixtures / "golden/parent.json", json::to_document(test::without_folders(ds))));
     REQUIRE(ds.all<model::student>().size() == 2);
     CHECK(ds.all<model::student>()[0].first_name == "Léa");
     const auto& grades = ds.all<model::grade_result>();
@@ -171,7 +171,7 @@ TEST_CASE("a parent view reads into its golden dataset") {
 
 TEST_CASE("a teacher view holds nothing to read, and says so") {
     diagnostics diags;
-    auto ds = test::read_as("pronote-ent", io::input::open(fixtures / "professeur.xml"), diags);
+    auto ds = test::read_as("pronote-ent", io::input::open(pronote_fixtures / "professeur.xml"), diags);
     CHECK(ds.size() == 0);
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].code == "pronote-ent.teacher");
@@ -181,9 +181,9 @@ TEST_CASE("pupil and parent views we write read back as themselves") {
     test::temp_dir dir("pronote");
     const auto original = school_life();
     test::write_as("pronote-ent", original, dir / "views");
-    CHECK(test::matches_golden(fixtures / "golden/Eleve_E1.xml", test::read_file(dir / "views" / "Eleve_E1.xml")));
-    CHECK(test::matches_golden(fixtures / "golden/Eleve_E2.xml", test::read_file(dir / "views" / "Eleve_E2.xml")));
-    CHECK(test::matches_golden(fixtures / "golden/Parent_G1.xml", test::read_file(dir / "views" / "Parent_G1.xml")));
+    CHECK(test::matches_golden(pronote_fixtures / "golden/Eleve_E1.xml", test::read_file(dir / "views" / "Eleve_E1.xml")));
+    CHECK(test::matches_golden(pronote_fixtures / "golden/Eleve_E2.xml", test::read_file(dir / "views" / "Eleve_E2.xml")));
+    CHECK(test::matches_golden(pronote_fixtures / "golden/Parent_G1.xml", test::read_file(dir / "views" / "Parent_G1.xml")));
     CHECK(!std::filesystem::exists(dir / "views" / "Parent_G2.xml")); // a contact, not a legal guardian
     // The parent view alone gives both children's records, with the same ids.
     diagnostics parent_diags;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "paths.hpp"
+
 #include <interop/adapters.hpp>
 #include <interop/io/sink.hpp>
 
@@ -43,7 +45,7 @@ inline interop::model::dataset read_as(const std::string& adapter, const std::fi
 }
 
 /** The demo school, read from its canonical JSON. */
-inline interop::model::dataset demo_school() { return read_as("json", std::filesystem::path(INTEROP_SOURCE_DIR) / "examples" / "demo-school" / "demo-school.json"); }
+inline interop::model::dataset demo_school() { return read_as("json", std::filesystem::path(paths::source_dir()) / "examples" / "demo-school" / "demo-school.json"); }
 
 /** Writes `ds` as `format` to `out` (a file or a folder, as the writer makes). */
 inline void write_as(const std::string& format, const interop::model::dataset& ds, const std::filesystem::path& out) {

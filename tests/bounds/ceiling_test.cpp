@@ -27,11 +27,7 @@ namespace fs = std::filesystem;
 
 std::size_t ceiling_mb() {
     if (const char* env = std::getenv("INTEROP_MEMORY_CEILING_MB")) return std::stoul(env);
-#ifdef INTEROP_SANITIZED
-    return 1024;
-#else
-    return 256;
-#endif
+    return test::paths::sanitized() ? 1024 : 256;
 }
 
 struct child_outcome {
@@ -44,7 +40,7 @@ struct child_outcome {
 /** `interop ARGS…` with stderr in a file; killed after `limit`. */
 child_outcome run_measured(const std::vector<std::string>& args, const fs::path& err_file,
                            std::chrono::seconds limit = std::chrono::seconds(60)) {
-    std::vector<std::string> all{INTEROP_CLI};
+    std::vector<std::string> all{test::paths::cli()};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());

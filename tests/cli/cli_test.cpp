@@ -154,7 +154,7 @@ TEST_CASE("a progress line on a terminal only") {
     const auto plain = run("inspect " + nd);
     CHECK(plain.err.empty());
     // A pseudo-terminal (script, from bsdutils): the closing progress line appears.
-    const std::string cmd = "script -qec '" + std::string(INTEROP_CLI) + " inspect " + nd + "' /dev/null > " + (dir / "tty.txt").string();
+    const std::string cmd = "script -qec '" + std::string(test::paths::cli()) + " inspect " + nd + "' /dev/null > " + (dir / "tty.txt").string();
     REQUIRE(std::system(cmd.c_str()) == 0);
     const auto tty = test::read_file(dir / "tty.txt");
     const auto at = tty.find("reading " + nd + ": ");

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "hubd/daemon.hpp"
+#include "results.hpp"
 
 #include "api/hub_session.hpp"
 #include "api/http.hpp"
@@ -13,7 +14,6 @@
 #include <rapidjson/document.h>
 #include <sqlite3.h>
 
-#include <mutex>
 
 using namespace conformance;
 
@@ -66,12 +66,7 @@ std::vector<case_result> run_suites(const api::config& cfg, const std::vector<st
     return run_cases(cases, {{}, patterns});
 }
 
-const case_result& result_named(const std::vector<case_result>& results, const std::string& id) {
-    for (const auto& r : results)
-        if (r.id() == id) return r;
-    FAIL("no case " << id);
-    throw std::logic_error("unreachable");
-}
+using test::result_named;
 
 /** A proxy in front of the hub that passes everything on, after `tamper` had its say on the request. */
 class proxy {
@@ -84,15 +79,6 @@ private:
     api::http_client m_hub;
     api::http_server m_server;
 };
-
-/** Whether the request's bearer token was issued to `client` (its payload names it). */
-bool is_client(const api::message& m, const std::string& client) {
-    const auto token = m.header("Authorization");
-    const auto dot1 = token.find('.'), dot2 = token.rfind('.');
-    if (dot1 == std::string::npos || dot1 == dot2) return false;
-    const auto payload = api::base64url_decode(token.substr(dot1 + 1, dot2 - dot1 - 1));
-    return payload && payload->find('"' + client + '"') != std::string::npos;
-}
 
 api::message forward(const api::message& m, const api::http_client& hub) {
     api::header_list headers;
@@ -125,7 +111,7 @@ TEST_CASE("the api and audit suites pass against hubd, and the command writes it
                                  cfg.writer.secret + R"(", "school": ")" + school_a + R"("}, "other": {"id": ")" + cfg.other.id + R"(", "secret": ")" +
                                  cfg.other.secret + R"(", "school": ")" + school_b + R"("}, "auditor": {"id": ")" + cfg.auditor->id +
                                  R"(", "secret": ")" + cfg.auditor->secret + R"("}}})");
-    const std::string tool = std::string(INTEROP_CONFORMANCE) + " --quiet --api-config " + config.string();
+    const std::string tool = std::string(test::paths::conformance()) + " --quiet --api-config " + config.string();
     const auto saved = setup.dir / "checkpoint.json";
     CHECK(std::system((tool + " --suite audit --save-checkpoint " + saved.string() + " > /dev/null").c_str()) == 0);
     CHECK(std::system((tool + " --case 'api/token.*' --case 'audit/*' --checkpoint " + saved.string() + " --junit " +
@@ -197,26 +183,25 @@ TEST_CASE("an audit entry edited in the store fails the chain case, naming the e
 
 TEST_CASE("the right-to-disconnect case passes a hub that holds a Friday-night item, fails one that shows it") {
     hub_setup setup("conformance-disconnect");
-    const auto made = add_client(setup.data(), "news:read", school_a);
-    test::daemon hubd(setup.data());
+    test::daemon hubd(setup.data(), setup.hubd_args());
     auto cfg = setup.cfg;
     cfg.base_url = hubd.url();
-    cfg.family = api::client{made.id, made.secret, school_a};
+    cfg.family = setup.family;
     cfg.test_clock = "/test/clock";
     for (const bool holds : {true, false}) {
         CAPTURE(holds);
-        std::mutex mutex;
-        std::string now; // the proxy's test clock: a hub that applies the rule hides the item while it is Friday night
+        // hubd decides on its own test clock, never on the real one: a hub that applies the rule is
+        // given the suite's clock; one that ignores it always lives on a later Monday, when the
+        // item is long visible.
         proxy hub_with_clock(hubd.url(), [&](const api::message& m, const api::http_client& hub) {
-            std::lock_guard lock(mutex);
-            if (m.target == "/test/clock") {
-                now = m.method == "PUT" ? m.body : "";
-                return api::message{204, {}, {}, {}, {}};
+            if (m.target != "/test/clock") return forward(m, hub);
+            auto set = m;
+            set.target = "/v1/test/clock";
+            if (!holds) {
+                set.method = "PUT";
+                set.body = R"({"now": "2026-12-14T08:00:00+01:00"})";
             }
-            const bool friday_night = now.find("2026-12-04T21:30") != std::string::npos;
-            if (holds && friday_night && is_client(m, cfg.family->id) && m.target.find("/news_items/") != std::string::npos)
-                return api::message{404, {}, {}, {{"Content-Type", "application/json"}}, R"({"error": "not_found"})"};
-            return forward(m, hub);
+            return forward(set, hub);
         });
         cfg.base_url = hub_with_clock.url();
         const auto results = run_suites(cfg, {"api/disconnect.*"});

@@ -2,6 +2,7 @@
 // deliberately broken adapters make the right case fail.
 #include <doctest/doctest.h>
 
+#include "results.hpp"
 #include "support.hpp"
 
 #include "dataset_suite.hpp"
@@ -26,18 +27,13 @@ namespace model = interop::model;
 
 namespace {
 
-const test::fs::path corpus = test::fs::path(INTEROP_SOURCE_DIR) / "conformance" / "corpus";
+const test::fs::path corpus = test::source_dir() / "conformance" / "corpus";
 
 std::vector<case_result> run_formats(const interop::registry& r, const std::vector<std::string>& patterns) {
     return run_cases(formats_cases(r, {corpus, corpus / "deviations.txt", false}), {{}, patterns});
 }
 
-const case_result& result_named(const std::vector<case_result>& results, const std::string& id) {
-    for (const auto& r : results)
-        if (r.id() == id) return r;
-    FAIL("no case " << id);
-    throw std::logic_error("unreachable");
-}
+using test::result_named;
 
 /** Every adapter, with `name`'s reader wrapped by `wrap` (a broken variant). */
 interop::registry with_broken_reader(const std::string& name, std::function<std::unique_ptr<interop::reader>(std::unique_ptr<interop::reader>)> wrap) {
@@ -292,7 +288,7 @@ TEST_CASE("the reports: JUnit XML and HTML are well-formed, JSON holds every cas
 
 TEST_CASE("the command: --list, filters, outputs and exit codes") {
     test::temp_dir dir("conformance-cli");
-    const std::string tool = INTEROP_CONFORMANCE;
+    const std::string tool = test::paths::conformance();
     const auto listed = output_of(tool + " --list --suite formats --case 'formats/json/*'");
     CHECK(listed.find("formats/json/declaration") != std::string::npos);
     CHECK(listed.find("formats/aaf/") == std::string::npos);

@@ -20,7 +20,7 @@
 
 namespace test {
 
-inline std::string hubd_path() { return INTEROP_HUBD; }
+inline std::string hubd_path() { return paths::hubd(); }
 
 /** Runs a command, returns its stdout; throws when it fails. */
 inline std::string run_command(const std::string& cmd) {

@@ -13,6 +13,9 @@
 
 namespace test {
 
+/** A JSON string value as a std::string (it may hold NUL). */
+inline std::string str(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+
 inline rapidjson::Document parse_json(const std::string& text) {
     rapidjson::Document d;
     d.Parse(text.data(), text.size());

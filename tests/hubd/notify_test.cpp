@@ -72,7 +72,7 @@ struct notify_hub {
     }
 };
 
-std::string str(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+using test::str;
 
 const rapidjson::Value* for_recipient(const rapidjson::Document& d, const std::string& who) {
     for (const auto& item : d["items"].GetArray())

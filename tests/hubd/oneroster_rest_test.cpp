@@ -22,7 +22,7 @@ const std::string roster = "/ims/oneroster/rostering/v1p2", book = "/ims/onerost
 const std::string scope = "https://purl.imsglobal.org/spec/or/v1p2/scope/";
 
 /** The demo school in a hub, imported once for every test case here. */
-test::test_hub& demo_hub() {
+test::test_hub& rest_demo_hub() {
     static test::test_hub h("hubd-oneroster");
     static bool imported = [&] {
         const auto writer = h.token({"roster:write", "timetable:write", "attendance:write", "grades:write", "homework:write", "discipline:write",
@@ -38,7 +38,7 @@ test::test_hub& demo_hub() {
 
 std::string reader_token(std::vector<std::string> scopes = {scope + "roster.readonly", scope + "gradebook.readonly"},
                          std::vector<std::string> schools = {uai}) {
-    return demo_hub().token(std::move(scopes), std::move(schools));
+    return rest_demo_hub().token(std::move(scopes), std::move(schools));
 }
 
 /** The OneRoster document of the samples, with the corrections the 1.2 binding calls for; nullopt without samples. */
@@ -101,7 +101,7 @@ void check_openapi(const hubd::http::response& res, const std::string& api_path 
 
 /** A GET, its answer checked against the document (the path's schema too when given). */
 hubd::http::response get(const std::string& target, const std::string& token, const std::string& api_path = {}) {
-    auto res = demo_hub().call("GET", target, "", token);
+    auto res = rest_demo_hub().call("GET", target, "", token);
     check_openapi(res, api_path);
     return res;
 }
@@ -237,7 +237,7 @@ TEST_CASE("sorting, filtering and field selection, and their errors") {
 }
 
 TEST_CASE("scopes and schools: who sees what") {
-    auto& h = demo_hub();
+    auto& h = rest_demo_hub();
     const auto school = std::string(parse_json(get(roster + "/schools", reader_token()).body)["orgs"][0]["sourcedId"].GetString());
     auto status = [&](const std::string& target, const std::string& token) { return h.call("GET", target, "", token).status; };
     const auto none = h.call("GET", roster + "/users");
@@ -281,7 +281,7 @@ TEST_CASE("sourcedIds hold no personal data and do not change from one request t
 }
 
 TEST_CASE("the gradebook: line items and results of a class, and write-back into the change feed") {
-    auto& h = demo_hub();
+    auto& h = rest_demo_hub();
     const auto token = reader_token();
     const auto items = parse_json(get(book + "/lineItems?limit=1", token).body);
     REQUIRE(items["lineItems"].Size() == 1);

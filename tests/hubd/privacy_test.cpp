@@ -8,7 +8,7 @@ using test::parse_json;
 
 namespace {
 
-std::string str(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+using test::str;
 
 struct school_hub {
     test::test_hub h{"hubd-privacy"};

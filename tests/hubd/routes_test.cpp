@@ -10,7 +10,7 @@ namespace {
 
 const std::string school_a = "0449000U", school_b = "0130001F";
 
-std::string str(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+using test::str;
 
 /** A hub holding both schools, imported by an admin-like writer. */
 struct two_schools {

@@ -68,7 +68,7 @@ std::string reunion_family() {
                           test::link_of("E3", "G4", 1));
 }
 
-bool can_run() {
+bool kannel_can_run() {
     for (const char* p : {bearerbox, smsbox, fakesmsc})
         if (!test::fs::exists(p)) {
             MESSAGE("skipped: " << p << " is missing (scripts/deps.sh installs kannel and kannel-extras)");
@@ -80,7 +80,7 @@ bool can_run() {
 } // namespace
 
 TEST_CASE("hubd sends SMS through Kannel in GSM-7 and UCS-2, gets Kannel's delivery reports, and counts the cost per route") {
-    if (!can_run()) return;
+    if (!kannel_can_run()) return;
     kannel k;
     test::webhook_receiver operator_b;
     test::hub_process hub("notify-kannel", gateways(k, operator_b));

@@ -64,7 +64,7 @@ private:
     std::unique_ptr<test::service> m_server;
 };
 
-bool can_run() {
+bool exim_can_run() {
     if (!test::fs::exists(exim)) {
         MESSAGE("skipped: Exim is not installed (scripts/deps.sh installs exim4-daemon-light)");
         return false;
@@ -84,7 +84,7 @@ mail_message letter(const std::string& to) {
 } // namespace
 
 TEST_CASE("an e-mail goes through a real SMTP server after STARTTLS and AUTH, as multipart text and HTML in UTF-8") {
-    if (!can_run()) return;
+    if (!exim_can_run()) return;
     mail_server server;
     const auto sent = make_smtp_sender(server.settings())(letter("anne.martin@example.org"));
     INFO(sent.error);
@@ -110,7 +110,7 @@ TEST_CASE("an e-mail goes through a real SMTP server after STARTTLS and AUTH, as
 }
 
 TEST_CASE("hubd's notifier sends an absence by e-mail through the SMTP server") {
-    if (!can_run()) return;
+    if (!exim_can_run()) return;
     mail_server server;
     test::test_hub h{"hubd-smtp-notify", [](hub_settings& s) {
                          s.notify.smtp = smtp_settings{};

@@ -5,7 +5,6 @@
 #include <interop/timetable/expand.hpp>
 
 using namespace interop;
-using model::date;
 
 namespace {
 
@@ -32,8 +31,8 @@ model::dataset school_year() {
     return ds;
 }
 
-std::vector<date> days_of(const std::vector<model::session>& sessions) {
-    std::vector<date> out;
+std::vector<model::date> days_of(const std::vector<model::session>& sessions) {
+    std::vector<model::date> out;
     for (const auto& s : sessions) out.push_back(s.day);
     return out;
 }
@@ -42,20 +41,20 @@ std::vector<date> days_of(const std::vector<model::session>& sessions) {
 
 TEST_CASE("a weekly course falls on its weekday within its validity") {
     auto c = course_on("c1", 3, 8 * 60);
-    c.valid_from = date{2025, 9, 4};
-    c.valid_until = date{2025, 9, 24};
+    c.valid_from = model::date{2025, 9, 4};
+    c.valid_until = model::date{2025, 9, 24};
     auto days = timetable::course_days(c, nullptr, {2025, 9, 1}, {2025, 12, 31});
-    CHECK(days == std::vector<date>{{2025, 9, 10}, {2025, 9, 17}, {2025, 9, 24}});
+    CHECK(days == std::vector<model::date>{{2025, 9, 10}, {2025, 9, 17}, {2025, 9, 24}});
 }
 
 TEST_CASE("week masks and Mondays") {
-    date week1{2025, 9, 1};
+    model::date week1{2025, 9, 1};
     auto weeks = timetable::weeks_of_mask(0b1011, week1);
-    CHECK(weeks == std::vector<date>{{2025, 9, 1}, {2025, 9, 8}, {2025, 9, 22}});
+    CHECK(weeks == std::vector<model::date>{{2025, 9, 1}, {2025, 9, 8}, {2025, 9, 22}});
     CHECK(timetable::mask_of_weeks(weeks, week1) == 0b1011);
-    CHECK(timetable::weeks_of_mask(std::uint64_t{1} << 63, week1) == std::vector<date>{model::add_days(week1, 63 * 7)});
-    CHECK(timetable::monday_of({2025, 9, 7}) == date{2025, 9, 1});
-    CHECK(timetable::monday_of({2025, 9, 8}) == date{2025, 9, 8});
+    CHECK(timetable::weeks_of_mask(std::uint64_t{1} << 63, week1) == std::vector<model::date>{model::add_days(week1, 63 * 7)});
+    CHECK(timetable::monday_of({2025, 9, 7}) == model::date{2025, 9, 1});
+    CHECK(timetable::monday_of({2025, 9, 8}) == model::date{2025, 9, 8});
 }
 
 TEST_CASE("a week-A course skips week B, holidays and public holidays") {
@@ -63,14 +62,14 @@ TEST_CASE("a week-A course skips week B, holidays and public holidays") {
     model::week_pattern a;
     a.id = "A";
     a.school = "0130001F";
-    for (auto d = date{2025, 9, 1}; d < date{2026, 7, 4}; d = model::add_days(d, 14)) a.weeks.push_back(d);
+    for (auto d = model::date{2025, 9, 1}; d < model::date{2026, 7, 4}; d = model::add_days(d, 14)) a.weeks.push_back(d);
     ds.all<model::week_pattern>().push_back(a);
     auto tuesday = course_on("c-a", 2, 10 * 60);
     tuesday.week_pattern = "A";
     ds.all<model::course>().push_back(tuesday);
     auto sessions = timetable::expand(ds, {2025, 9, 1}, {2025, 11, 30});
     // Weeks A: 1 Sep, 15 Sep, 29 Sep, 13 Oct, [27 Oct: Toussaint], 10 Nov (11 Nov is a public holiday), 24 Nov.
-    CHECK(days_of(sessions) == std::vector<date>{{2025, 9, 2}, {2025, 9, 16}, {2025, 9, 30}, {2025, 10, 14}, {2025, 11, 25}});
+    CHECK(days_of(sessions) == std::vector<model::date>{{2025, 9, 2}, {2025, 9, 16}, {2025, 9, 30}, {2025, 10, 14}, {2025, 11, 25}});
     CHECK(sessions[0].id == "c-a@2025-09-02");
     CHECK(sessions[0].course == "c-a");
     CHECK(sessions[0].start.minutes == 600);
@@ -93,7 +92,7 @@ TEST_CASE("session records override their occurrence; one-off sessions are added
     moved.school = "0130001F";
     moved.course = "c1";
     moved.day = {2025, 9, 10};
-    moved.original_day = date{2025, 9, 8};
+    moved.original_day = model::date{2025, 9, 8};
     moved.status = model::session_status::moved;
     model::session cancelled;
     cancelled.id = "c1@2025-09-15";
@@ -111,7 +110,7 @@ TEST_CASE("session records override their occurrence; one-off sessions are added
     REQUIRE(sessions.size() == 4);
     CHECK(sessions[0].id == "c1@2025-09-01");
     CHECK(sessions[1].id == "moved");
-    CHECK(sessions[1].day == date{2025, 9, 10});
+    CHECK(sessions[1].day == model::date{2025, 9, 10});
     CHECK(sessions[2].id == "brevet-blanc");
     CHECK(sessions[3].status == model::session_status::cancelled);
 }

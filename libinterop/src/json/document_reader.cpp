@@ -17,7 +17,7 @@ namespace {
 
 using namespace detail;
 using SizeType = rapidjson::SizeType;
-constexpr const char* format_name = "canonical json";
+constexpr const char* document_format = "canonical json";
 
 /** Failure raised inside the SAX handler; the reader adds the position. */
 struct handler_failure : std::runtime_error {
@@ -258,12 +258,12 @@ void read_document(std::istream& in, const std::string& file, io::record_sink& s
     try {
         auto result = reader.Parse<stream_flags>(stream, handler);
         if (result.IsError())
-            throw parse_error({file, stream.line(), stream.column()}, format_name, rapidjson::GetParseError_En(result.Code()));
+            throw parse_error({file, stream.line(), stream.column()}, document_format, rapidjson::GetParseError_En(result.Code()));
         handler.finish();
     } catch (const handler_failure& e) {
-        throw parse_error({file, stream.line(), stream.column()}, format_name, e.what());
+        throw parse_error({file, stream.line(), stream.column()}, document_format, e.what());
     } catch (const input_too_large& e) {
-        throw parse_error({file, stream.line(), stream.column()}, format_name, e.what());
+        throw parse_error({file, stream.line(), stream.column()}, document_format, e.what());
     }
 }
 

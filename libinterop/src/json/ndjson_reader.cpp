@@ -13,7 +13,7 @@ namespace interop::json {
 namespace {
 
 using namespace detail;
-constexpr const char* format_name = "canonical ndjson";
+constexpr const char* ndjson_format = "canonical ndjson";
 
 void strip_bom(std::string& line) {
     if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
@@ -22,14 +22,14 @@ void strip_bom(std::string& line) {
 model::metadata read_header(const rapidjson::Value& v, const std::string& file, std::uint64_t line, diagnostics& diags) {
     auto version = v.FindMember("interop_schema");
     if (version == v.MemberEnd() || !version->value.IsString())
-        throw parse_error({file, line, 0}, format_name, "the dataset header has no interop_schema string");
+        throw parse_error({file, line, 0}, ndjson_format, "the dataset header has no interop_schema string");
     if (auto warning = check_schema_version(version->value.GetString(), file, line))
         diags.add(severity::warning, "json.newer-minor", "", *warning, {file, line, 0});
     model::metadata meta;
     try {
         read_fields(v, meta, "", {"kind", "interop_schema"});
     } catch (const value_error& e) {
-        throw parse_error({file, line, 0}, format_name, std::string("dataset header: ") + e.what());
+        throw parse_error({file, line, 0}, ndjson_format, std::string("dataset header: ") + e.what());
     }
     return meta;
 }
@@ -67,7 +67,7 @@ public:
     }
 
     [[noreturn]] void fail(std::uint64_t number, const std::string& problem) {
-        throw parse_error({m_file, number, 0}, format_name, problem);
+        throw parse_error({m_file, number, 0}, ndjson_format, problem);
     }
 
 private:
@@ -102,11 +102,11 @@ void read_ndjson(std::istream& in, const std::string& file, io::record_sink& sin
             if (text.find_first_not_of(" \t") == std::string::npos) continue;
             rapidjson::Document doc;
             if (auto failure = parse_bounded(text, doc, lim.max_depth))
-                throw parse_error({file, lines.line_number(), failure->offset + 1}, format_name, failure->message);
+                throw parse_error({file, lines.line_number(), failure->offset + 1}, ndjson_format, failure->message);
             reader.line(doc, lines.line_number());
         }
     } catch (const std::length_error& e) {
-        throw parse_error({file, lines.line_number() + 1, 0}, format_name, e.what());
+        throw parse_error({file, lines.line_number() + 1, 0}, ndjson_format, e.what());
     }
     reader.finish(lines.line_number());
 }

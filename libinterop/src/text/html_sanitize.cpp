@@ -9,6 +9,7 @@
 namespace interop::text {
 namespace {
 
+using detail::among;
 using detail::content_of;
 using detail::name_of;
 
@@ -21,10 +22,6 @@ constexpr std::array<std::string_view, 22> dropped_tags{
     "script", "style", "iframe", "object", "embed", "frame", "frameset", "applet", "template", "noscript", "svg",
     "math", "form", "input", "button", "select", "textarea", "option", "head", "title", "base", "link"};
 constexpr std::array<std::string_view, 3> void_tags{"br", "hr", "img"};
-
-template <std::size_t N> bool among(const std::array<std::string_view, N>& set, std::string_view name) {
-    return std::find(set.begin(), set.end(), name) != set.end();
-}
 
 void escape_into(std::string& out, std::string_view s, bool attribute) {
     for (char c : s) {

@@ -8,6 +8,7 @@
 namespace interop::text {
 namespace {
 
+using detail::among;
 using detail::content_of;
 using detail::name_of;
 
@@ -15,10 +16,6 @@ constexpr std::array<std::string_view, 12> paragraph_tags{"p", "h1", "h2", "h3",
 constexpr std::array<std::string_view, 9> line_tags{"div", "li", "tr", "dt", "dd", "figure", "figcaption", "caption", "hr"};
 constexpr std::array<std::string_view, 16> skipped_tags{"script", "style", "iframe", "object", "embed", "frame", "frameset",
                                                         "applet", "template", "noscript", "svg", "math", "head", "title", "select", "textarea"};
-
-template <std::size_t N> bool among(const std::array<std::string_view, N>& set, std::string_view name) {
-    return std::find(set.begin(), set.end(), name) != set.end();
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 

@@ -3,6 +3,8 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <string_view>
 
@@ -18,6 +20,11 @@ html_doc parse_fragment(std::string_view html);
 
 /** The first node of the fragment: the children of `body` (or of the root when there is none). */
 xmlNode* fragment_children(xmlDoc* doc);
+
+/** Whether `name` is one of `set` (a list of tag names). */
+template <std::size_t N> bool among(const std::array<std::string_view, N>& set, std::string_view name) {
+    return std::find(set.begin(), set.end(), name) != set.end();
+}
 
 inline std::string_view name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
 inline std::string_view content_of(const xmlNode* n) {
