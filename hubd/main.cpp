@@ -142,6 +142,7 @@ int serve(const args& a) {
     notifications.start();
     hubd::drop_folders drops(h, c.drop);
     drops.start();
+    if (const auto holidays = hubd::holidays_warning(h.policy_now())) hubd::log_event("warning", "school holidays unknown", {{"detail", *holidays}});
     const auto where = c.server.address + ":" + std::to_string(srv.port());
     std::printf("{\"listening\":\"%s\"}\n", where.c_str());
     std::fflush(stdout);

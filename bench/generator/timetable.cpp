@@ -14,8 +14,8 @@ namespace interop::generator {
 
 namespace {
 
-constexpr int days = 5;
-constexpr int slots = 8;
+constexpr int week_days = 5;
+constexpr int day_slots = 8;
 constexpr int week_a = 1, week_b = 2, every_week = 3;
 
 struct position {
@@ -35,8 +35,8 @@ public:
     void take(const std::string& resource, const position& p, int weeks) { m_busy[resource][index(p)] |= static_cast<std::uint8_t>(weeks); }
 
 private:
-    static std::size_t index(const position& p) { return static_cast<std::size_t>((p.day - 1) * slots + p.slot); }
-    std::map<std::string, std::array<std::uint8_t, days * slots>> m_busy;
+    static std::size_t index(const position& p) { return static_cast<std::size_t>((p.day - 1) * day_slots + p.slot); }
+    std::map<std::string, std::array<std::uint8_t, week_days * day_slots>> m_busy;
 };
 
 struct lesson {
@@ -96,8 +96,8 @@ std::vector<std::string> rooms_for(room_need need) {
 class scheduler {
 public:
     scheduler(const school_plan& plan, random& r) : m_plan(plan), m_random(r) {
-        for (int d = 1; d <= days; ++d)
-            for (int s = 0; s < slots; ++s)
+        for (int d = 1; d <= week_days; ++d)
+            for (int s = 0; s < day_slots; ++s)
                 if (exists({d, s})) m_positions.push_back({d, s});
     }
 
@@ -262,7 +262,7 @@ void school_builder::timetable() {
     auto grid = make<model::time_grid>("GRILLE");
     grid.label = "Grille horaire";
     grid.weekdays = {1, 2, 3, 4, 5};
-    for (int s = 0; s < slots; ++s) {
+    for (int s = 0; s < day_slots; ++s) {
         const model::time_slot base{s + 1, {slot_starts[static_cast<std::size_t>(s)]}, {slot_starts[static_cast<std::size_t>(s)] + slot_minutes}, std::nullopt};
         if (s < 4) grid.slots.push_back(base);
         else

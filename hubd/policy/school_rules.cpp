@@ -30,6 +30,15 @@ std::shared_ptr<const interop::policy::right_to_disconnect> window_of(interop::m
 
 } // namespace
 
+std::optional<std::string> holidays_warning(millis now) {
+    const auto today = interop::model::date_from_days(now >= 0 ? now / 86'400'000 : (now - 86'399'999) / 86'400'000);
+    const auto until = interop::calendar::official_holidays().known_until();
+    if (until && today <= *until) return std::nullopt;
+    return "the school holidays this hubd ships end on " + (until ? interop::model::to_string(*until) : std::string("no day")) +
+           ": until a hubd that ships the next school year's is installed, the right to disconnect holds items over nights, "
+           "weekends, public holidays and closures, not over the zones' school holidays";
+}
+
 millis school_rules::opens_at(millis at, interop::policy::audience who) const {
     const auto opens = window->opens_at(at / 1000, who);
     if (!opens) return at; // closed for a whole year: a setting no school means; do not hold for ever

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace hubd {
@@ -31,6 +32,13 @@ struct school_rules {
     /** A date-time as an instant (ms): with its offset, else in the school's time. */
     millis instant(const interop::model::date_time& t) const;
 };
+
+/**
+ * What an operator must know when the school holidays hubd ships end before `now`: the right to
+ * disconnect then holds items over nights, weekends, public holidays and closures, not over the
+ * zones' school holidays. Nothing while they are known.
+ */
+std::optional<std::string> holidays_warning(millis now);
 
 /**
  * Checks a settings document before it is stored.

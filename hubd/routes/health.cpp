@@ -1,6 +1,7 @@
 // GET /healthz (the process answers) and GET /readyz (the store answers too).
 #include "hub.hpp"
 #include "json_writer.hpp"
+#include "policy/school_rules.hpp"
 #include "routes/routes.hpp"
 
 namespace hubd {
@@ -15,6 +16,11 @@ http::response readyz(const http::request&, const path_params&, hub& h) {
     try {
         const auto seq = h.db().last_seq();
         w.member("status", "ready").member("last_seq", seq);
+        // What degrades with the date, said where operators look.
+        w.Key("warnings");
+        w.StartArray();
+        if (const auto holidays = holidays_warning(h.policy_now())) w.String(holidays->c_str(), static_cast<rapidjson::SizeType>(holidays->size()));
+        w.EndArray();
         w.EndObject();
         return http::json_response(200, w.str());
     } catch (const std::exception&) {

@@ -23,9 +23,9 @@ namespace {
 using spans = std::multiset<std::pair<std::int64_t, std::int64_t>>;
 using by_uid = std::map<std::string, spans>;
 
-const std::filesystem::path demo = test::source_dir() / "examples" / "demo-school" / "demo-school.json";
+const std::filesystem::path demo_file = test::source_dir() / "examples" / "demo-school" / "demo-school.json";
 
-model::dataset demo_dataset() { return test::read_as("json", demo); }
+model::dataset demo_dataset() { return test::read_as("json", demo_file); }
 
 void write_with(const std::string& format, const model::dataset& ds, const std::filesystem::path& out) {
     registry r;

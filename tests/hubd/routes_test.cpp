@@ -1,6 +1,8 @@
 // The routes, called through the router without sockets.
 #include "hub_fixture.hpp"
 
+#include <interop/calendar/school_holidays.hpp>
+
 #include <doctest/doctest.h>
 
 using namespace hubd;
@@ -32,6 +34,18 @@ TEST_CASE("health answers without a token; unknown paths 404, wrong methods 405 
     auto res = h.call("DELETE", "/v1/imports");
     CHECK(res.status == 405);
     CHECK(res.header("Allow") == "POST");
+}
+
+TEST_CASE("readyz warns when the school holidays hubd ships do not reach today") {
+    test::test_hub h("hubd-routes-holidays");
+    const auto until = interop::calendar::official_holidays().known_until();
+    REQUIRE(until);
+    h.now = interop::model::days_since_epoch(*until) * 86'400'000 + 12 * 3'600'000; // their last day: known
+    CHECK(parse_json(h.call("GET", "/readyz").body)["warnings"].Empty());
+    h.now += 86'400'000; // the day after
+    const auto ready = parse_json(h.call("GET", "/readyz").body);
+    REQUIRE(ready["warnings"].Size() == 1);
+    CHECK(str(ready["warnings"][0]).find("end on " + interop::model::to_string(*until)) != std::string::npos);
 }
 
 TEST_CASE("the token endpoint: client credentials by form or Basic, and its errors") {

@@ -12,7 +12,7 @@ using test::parse_json;
 
 namespace {
 
-const std::string a = "0449000U";
+const std::string guarded_school = "0449000U";
 
 struct case_row {
     std::string method, target, body;
@@ -30,17 +30,17 @@ token_claims claims_for(const std::string& client, std::int64_t from, std::int64
 TEST_CASE("every protected route: 401 without a valid token, 403 without the scope, 404 for another school") {
     test::test_hub h("hubd-security");
     const std::vector<std::string> everything = {"roster:read", "roster:write", "timetable:read", "admin", "audit"};
-    auto [client_id, secret] = h.client(everything, {a});
+    auto [client_id, secret] = h.client(everything, {guarded_school});
     (void)secret;
-    const auto good = h.token(everything, {a});
-    REQUIRE(h.call("POST", "/v1/imports?school=" + a, test::school_document(a, 2), good).status == 201);
+    const auto good = h.token(everything, {guarded_school});
+    REQUIRE(h.call("POST", "/v1/imports?school=" + guarded_school, test::school_document(guarded_school, 2), good).status == 201);
     const auto import_id = std::string(parse_json(h.call("GET", "/v1/changes", "", good).body)["changes"][0]["import"].GetString());
     const auto sub = parse_json(h.call("POST", "/v1/subscriptions", R"({"url":"http://127.0.0.1:9/h"})", good).body);
     const auto sub_id = std::string(sub["id"].GetString());
 
     std::map<std::string, std::string> tokens = {
-        {"audit-only", h.token({"audit"}, {a})},
-        {"roster-only", h.token({"roster:read"}, {a})},
+        {"audit-only", h.token({"audit"}, {guarded_school})},
+        {"roster-only", h.token({"roster:read"}, {guarded_school})},
     };
     const auto other = h.token({"roster:read", "roster:write", "timetable:read", "audit"}, {"0130001F"});
     const auto now = h.now / 1000;
@@ -56,20 +56,20 @@ TEST_CASE("every protected route: 401 without a valid token, 403 without the sco
 
     const std::vector<case_row> routes = {
         {"GET", "/v1/schools", "", "audit-only", 0},
-        {"GET", "/v1/schools/" + a + "/students", "", "audit-only", 404},
-        {"GET", "/v1/schools/" + a + "/students/E1", "", "audit-only", 404},
-        {"GET", "/v1/schools/" + a + "/export?format=json", "", "audit-only", 404},
-        {"POST", "/v1/schools/" + a + "/calendars", R"({"audience":"school"})", "roster-only", 404},
-        {"GET", "/v1/schools/" + a + "/calendars", "", "roster-only", 404},
-        {"DELETE", "/v1/schools/" + a + "/calendars/cal_x", "", "roster-only", 404},
-        {"GET", "/v1/changes?school=" + a, "", "audit-only", 404},
-        {"POST", "/v1/imports?school=" + a, test::school_document(a, 1), "audit-only", 404},
+        {"GET", "/v1/schools/" + guarded_school + "/students", "", "audit-only", 404},
+        {"GET", "/v1/schools/" + guarded_school + "/students/E1", "", "audit-only", 404},
+        {"GET", "/v1/schools/" + guarded_school + "/export?format=json", "", "audit-only", 404},
+        {"POST", "/v1/schools/" + guarded_school + "/calendars", R"({"audience":"school"})", "roster-only", 404},
+        {"GET", "/v1/schools/" + guarded_school + "/calendars", "", "roster-only", 404},
+        {"DELETE", "/v1/schools/" + guarded_school + "/calendars/cal_x", "", "roster-only", 404},
+        {"GET", "/v1/changes?school=" + guarded_school, "", "audit-only", 404},
+        {"POST", "/v1/imports?school=" + guarded_school, test::school_document(guarded_school, 1), "audit-only", 404},
         {"GET", "/v1/imports/" + import_id, "", "audit-only", 404},
         {"GET", "/v1/clients", "", "roster-only", 0},
         {"POST", "/v1/clients", R"({"name":"x","scopes":[],"schools":[]})", "roster-only", 0},
         {"DELETE", "/v1/clients/cl_x", "", "roster-only", 0},
         {"PUT", "/v1/clients/cl_x/profile", "{}", "roster-only", 0},
-        {"POST", "/v1/subscriptions", R"({"url":"http://127.0.0.1:9/h","schools":[")" + a + R"("]})", "audit-only", 404},
+        {"POST", "/v1/subscriptions", R"({"url":"http://127.0.0.1:9/h","schools":[")" + guarded_school + R"("]})", "audit-only", 404},
         {"GET", "/v1/subscriptions/" + sub_id, "", "", 404},
         {"DELETE", "/v1/subscriptions/" + sub_id + "x", "", "", 0},
         {"GET", "/v1/subscriptions/" + sub_id + "/deliveries", "", "", 404},

@@ -39,12 +39,12 @@ std::string error_of(auto&& fn) {
     return "no error";
 }
 
-const char* student = R"({"id":"E1","school":"0449000U","last_name":"Martin","first_name":"Léa"})";
+const char* student_line = R"({"id":"E1","school":"0449000U","last_name":"Martin","first_name":"Léa"})";
 
 } // namespace
 
 TEST_CASE("a document reads records of every collection it holds") {
-    auto r = read_doc(std::string(R"({"interop_schema":"1.0","generator":"t","students":[)") + student + "]}");
+    auto r = read_doc(std::string(R"({"interop_schema":"1.0","generator":"t","students":[)") + student_line + "]}");
     REQUIRE(r.data.all<model::student>().size() == 1);
     CHECK(r.data.all<model::student>()[0].first_name == "Léa");
     CHECK(r.data.metadata.generator == "t");
@@ -127,14 +127,14 @@ TEST_CASE("nesting, record size and input size are bounded") {
 
 TEST_CASE("NDJSON lines: kinds, header position, blank lines, CRLF") {
     auto r = read_lines(std::string("{\"kind\":\"dataset\",\"interop_schema\":\"1.0\",\"scope\":\"delta\"}\r\n\r\n") +
-                        R"({"kind":"student",)" + std::string(student).substr(1) + "\r\n");
+                        R"({"kind":"student",)" + std::string(student_line).substr(1) + "\r\n");
     CHECK(r.data.metadata.scope == model::scope::delta);
     CHECK(r.data.all<model::student>().size() == 1);
     CHECK(error_of([] { read_lines("{\"kind\":\"pupil\"}\n"); }).find("unknown kind \"pupil\"") != std::string::npos);
     CHECK(error_of([] { read_lines("[1]\n"); }).find("must be a JSON object") != std::string::npos);
-    CHECK(error_of([] { read_lines(std::string(R"({"kind":"student",)") + std::string(student).substr(1) +
+    CHECK(error_of([] { read_lines(std::string(R"({"kind":"student",)") + std::string(student_line).substr(1) +
                                    "\n{\"kind\":\"dataset\",\"interop_schema\":\"1.0\"}\n"); })
               .find("header must be the first line") != std::string::npos);
     // Without a header the stream is read as the current version.
-    CHECK(read_lines(std::string(R"({"kind":"student",)") + std::string(student).substr(1)).data.size() == 1);
+    CHECK(read_lines(std::string(R"({"kind":"student",)") + std::string(student_line).substr(1)).data.size() == 1);
 }

@@ -17,7 +17,7 @@
 namespace {
 
 const std::string school = "Ecole primaire Emile Zola";
-const std::string folder = "be1d-csv/Ecole primaire Emile Zola";
+const std::string onde_folder = "be1d-csv/Ecole primaire Emile Zola";
 
 /** guardian id → channel the hub should pick ("email", "sms", or "none"), from the dataset read directly. */
 std::map<std::string, std::string> expected_channels() {
@@ -26,7 +26,7 @@ std::map<std::string, std::string> expected_channels() {
     interop::model::dataset ds;
     interop::io::dataset_sink sink(ds);
     interop::diagnostics diags;
-    r.get("onde").make_reader({})->read(interop::io::input::open(test::samples_dir() / folder), sink, diags);
+    r.get("onde").make_reader({})->read(interop::io::input::open(test::samples_dir() / onde_folder), sink, diags);
     // ONDE says nothing of legal responsibility: every guardian a pupil's links name counts.
     std::set<std::string> legal;
     for (const auto& l : ds.all<interop::model::guardian_link>()) {
@@ -60,8 +60,8 @@ TEST_CASE("a message to every family of a real primary school reaches each legal
                      }};
     hubd::import_request req;
     req.id = "onde-1", req.school = school, req.client = "test", req.format = "onde";
-    req.file = test::samples_dir() / folder;
-    req.source_name = folder;
+    req.file = test::samples_dir() / onde_folder;
+    req.source_name = onde_folder;
     const auto imported = h->imports().run(req);
     REQUIRE(imported.failure == hubd::import_failure::none);
 

@@ -12,7 +12,7 @@ namespace {
  * exports (`read_holidays`, `holiday_table::update`; `interop convert --holidays FILE`): the
  * dates of a school year are only known once the ministry publishes them.
  */
-constexpr std::string_view table = R"(zone;label;start;end
+constexpr std::string_view shipped_table = R"(zone;label;start;end
 A;Vacances de la Toussaint;2024-10-19;2024-11-03
 A;Vacances de Noël;2024-12-21;2025-01-05
 A;Vacances d'hiver;2025-02-22;2025-03-09
@@ -55,7 +55,7 @@ C;Vacances d'été;2026-07-04;2026-08-31
 
 const holiday_table& official_holidays() {
     static const holiday_table parsed = [] {
-        auto in = io::input::from_memory("official_holidays", std::string(table));
+        auto in = io::input::from_memory("official_holidays", std::string(shipped_table));
         return read_holidays(in);
     }();
     return parsed;

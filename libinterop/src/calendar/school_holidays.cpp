@@ -227,6 +227,13 @@ std::vector<holiday> holiday_table::of_zone(model::holiday_zone zone, model::dat
     return out;
 }
 
+std::optional<model::date> holiday_table::known_until() const {
+    std::optional<model::date> out;
+    for (const auto& h : m_entries)
+        if (!out || *out < h.end) out = h.end;
+    return out;
+}
+
 void holiday_table::update(const holiday_table& newer) {
     auto merged = newer.m_entries;
     for (const auto& ours : m_entries) {

@@ -37,6 +37,8 @@ public:
      * span it covers (so a ministry correction wins); ours outside that span stay.
      */
     void update(const holiday_table& newer);
+    /** The last day the table knows holidays on (the end of its last school year), if any. */
+    std::optional<model::date> known_until() const;
 
 private:
     std::vector<holiday> m_entries;
