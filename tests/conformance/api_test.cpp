@@ -11,6 +11,8 @@
 #include "api/signature.hpp"
 #include "api_suite.hpp"
 
+#include <interop/json/canonical.hpp>
+
 #include <rapidjson/document.h>
 #include <sqlite3.h>
 
@@ -210,4 +212,25 @@ TEST_CASE("the right-to-disconnect case passes a hub that holds a Friday-night i
         CHECK(disconnect.result.status == (holds ? status::pass : status::fail));
         if (!holds) CHECK(disconnect.result.reason.find("sees the Friday 21:30 item at once") != std::string::npos);
     }
+}
+
+TEST_CASE("calendar.feed passes a hub whose school year has ended (a hub checked in July)") {
+    hub_setup setup("conformance-past-year");
+    test::daemon hubd(setup.data());
+    auto cfg = setup.cfg;
+    cfg.base_url = hubd.url();
+    // The writer's school has only a past school year: its weekly lessons from today on fall
+    // outside it, whatever today is; the suite's one-off lesson today is in the feed all the same.
+    interop::model::dataset ds;
+    ds.metadata.scope = interop::model::scope::delta;
+    interop::model::academic_year year;
+    year.id = year.label = "2024-2025";
+    year.school = school_a;
+    year.start = {2024, 9, 2};
+    year.end = {2025, 7, 4};
+    ds.add(year);
+    api::hub_session(cfg).import_delta(interop::json::to_document(ds), "past-year");
+    const auto feed = result_named(run_suites(cfg, {"api/calendar.feed"}), "api/calendar.feed");
+    CAPTURE(feed.result.reason);
+    CHECK(feed.result.status == status::pass);
 }
