@@ -12,13 +12,18 @@ function(interop_build_flags target)
   if(INTEROP_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
-  # Fuzzing: coverage instrumentation for libFuzzer, with the sanitizers on.
-  if(INTEROP_FUZZ)
-    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
-  endif()
   # Every sanitizer report is fatal, in tests and in fuzzing alike.
   if(INTEROP_SANITIZE OR INTEROP_FUZZ)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()
+
+# interop_fuzz_coverage(target): libFuzzer's coverage instrumentation, for the code the fuzz
+# targets reach (the library, hubd's core, the network layer, the targets); not for the tests
+# and tools, where it would only slow the build.
+function(interop_fuzz_coverage target)
+  if(INTEROP_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()
