@@ -6,7 +6,10 @@ function(interop_build_flags target)
     # reports every `it == doc.MemberEnd()` as ambiguous under C++20.
     target_compile_options(${target} PRIVATE -Wno-ambiguous-reversed-operator)
     if(INTEROP_SANITIZE OR INTEROP_FUZZ)
-      target_compile_options(${target} PRIVATE -fsanitize-ignorelist=${PROJECT_SOURCE_DIR}/cmake/sanitizer-ignorelist.txt)
+      # Relative to the build tree, where ninja runs the compiler: an absolute path here would
+      # make every unit miss ccache from a clone in another folder.
+      file(RELATIVE_PATH ignorelist ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR}/cmake/sanitizer-ignorelist.txt)
+      target_compile_options(${target} PRIVATE -fsanitize-ignorelist=${ignorelist})
     endif()
   endif()
   if(INTEROP_WERROR)
