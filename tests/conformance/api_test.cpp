@@ -8,7 +8,6 @@
 
 #include "api/hub_session.hpp"
 #include "api/http.hpp"
-#include "api/signature.hpp"
 #include "api_suite.hpp"
 
 #include <interop/json/canonical.hpp>
