@@ -10,12 +10,20 @@ function(run)
   set(last_output "${out}" PARENT_SCOPE)
 endfunction()
 
-# A sanitized library needs its runtime in whatever links it.
+# A sanitized library needs its runtime in whatever links it; the build's linker links faster.
 file(STRINGS ${BINARY_DIR}/CMakeCache.txt sanitize REGEX "^INTEROP_SANITIZE:BOOL=ON")
+file(STRINGS ${BINARY_DIR}/CMakeCache.txt use_lld REGEX "^INTEROP_USE_LLD:BOOL=ON")
+file(STRINGS ${BINARY_DIR}/CMakeCache.txt lld REGEX "^INTEROP_LLD:FILEPATH=.+")
 set(extra_flags "")
-if(sanitize)
-  set(extra_flags "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined" "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined")
+set(link_flags "")
+if(use_lld AND lld AND NOT lld MATCHES "NOTFOUND$")
+  set(link_flags "-fuse-ld=lld")
 endif()
+if(sanitize)
+  list(APPEND extra_flags "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined")
+  string(APPEND link_flags " -fsanitize=address,undefined")
+endif()
+list(APPEND extra_flags "-DCMAKE_EXE_LINKER_FLAGS=${link_flags}")
 
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
