@@ -45,9 +45,10 @@ if [ -n "${CI:-}" ]; then
   # One clang tree for both: AddressSanitizer + UndefinedBehaviorSanitizer (LeakSanitizer on)
   # under the whole suite, and coverage instrumentation for the libFuzzer targets it also holds,
   # each then fuzzed for $FUZZ_SECONDS (10 s by default; the long runs are docs/SECURITY.md's).
-  # The benchmarks are the release tree's alone. -O0: a third less compile time than -O1 for
-  # slower tests, a good trade in CI (scripts/fuzz.sh's own tree, for the long runs, is -O1).
-  CXX=clang++ bash scripts/build.sh build-san "${fast_build[@]}" -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-g1 -O0" -DINTEROP_WERROR=ON \
+  # The benchmarks are the release tree's alone. -O0 but for the code the tests spend their time
+  # in (INTEROP_HOT_FLAGS: the library, hubd's core, the generator): half the compile time of
+  # -O1 throughout, for a suite that runs 1.6 times faster than at -O0 throughout.
+  CXX=clang++ bash scripts/build.sh build-san "${fast_build[@]}" -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-g1 -O0" -DINTEROP_HOT_FLAGS=-O1 -DINTEROP_WERROR=ON \
     -DINTEROP_SANITIZE=ON -DINTEROP_FUZZ=ON -DINTEROP_BUILD_BENCH=OFF
   phase "build (sanitizers)"
   ctest --test-dir build-san --output-on-failure -j "$jobs"
