@@ -1,5 +1,7 @@
 #include "config.hpp"
 
+#include "auth/password.hpp"
+
 #include <interop/json/bounded.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -91,6 +93,19 @@ void read_tls(const reader& r, const Value& v, tls_settings& t, auth_settings& a
     if (t.certificate.empty() != t.private_key.empty()) fail(r.file, "tls needs both certificate and private_key");
 }
 
+/**
+ * auth.secret_iterations: PBKDF2's cost for the client secrets hubd stores. Fewer than the
+ * default only in a test's configuration ("test_clock": true), where every `client add` and
+ * token would otherwise spend 0.25 s (2 s under AddressSanitizer) in the hash.
+ */
+void check_secret_iterations(const std::filesystem::path& file, const hub_settings& h) {
+    const int n = h.auth.secret_iterations;
+    if (n < min_secret_iterations || n > max_secret_iterations)
+        fail(file, "auth.secret_iterations must be between " + std::to_string(min_secret_iterations) + " and " + std::to_string(max_secret_iterations));
+    if (n < default_secret_iterations && !h.test_clock)
+        fail(file, "auth.secret_iterations under " + std::to_string(default_secret_iterations) + " weakens the stored secrets: only in a test's configuration (\"test_clock\": true)");
+}
+
 } // namespace
 
 void set_listen(server_settings& s, const std::string& listen) {
@@ -138,7 +153,9 @@ config load_config(const std::filesystem::path& file) {
         r.text(*v, "issuer", c.hub.auth.issuer, "auth.");
         r.text(*v, "audience", c.hub.auth.audience, "auth.");
         r.number(*v, "token_seconds", c.hub.auth.token_seconds, "auth.");
+        r.number(*v, "secret_iterations", c.hub.auth.secret_iterations, "auth.");
     }
+    check_secret_iterations(file, c.hub);
     if (const auto* v = r.object(doc, "webhooks")) {
         r.number(*v, "max_attempts", c.delivery.max_attempts, "webhooks.");
         r.number(*v, "first_backoff_ms", c.delivery.first_backoff, "webhooks.");

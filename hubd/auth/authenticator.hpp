@@ -1,6 +1,7 @@
 #pragma once
 /** @file Clients, their tokens, and who a request is: OAuth2 client credentials with ES256 JWTs. */
 
+#include "auth/password.hpp"
 #include "auth/signing_key.hpp"
 #include "store/store.hpp"
 
@@ -32,7 +33,7 @@ struct auth_settings {
     std::string issuer = "hubd";
     std::string audience = "hubd";
     std::int64_t token_seconds = 900;
-    int secret_iterations = 600000;
+    int secret_iterations = default_secret_iterations;
     /** SHA-256 fingerprint (hex) of a verified TLS client certificate → the client it authenticates. */
     std::map<std::string, std::string> certificate_clients;
 };

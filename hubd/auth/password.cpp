@@ -51,7 +51,7 @@ bool verify_secret(std::string_view secret, std::string_view stored) {
     if (parts.size() != 4 || parts[0] != scheme) return false;
     int iterations = 0;
     auto [end, ec] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), iterations);
-    if (ec != std::errc() || end != parts[1].data() + parts[1].size() || iterations < 1 || iterations > 10000000) return false;
+    if (ec != std::errc() || end != parts[1].data() + parts[1].size() || iterations < 1 || iterations > max_secret_iterations) return false;
     const auto salt = base64url_decode(parts[2]);
     const auto expected = base64url_decode(parts[3]);
     if (!salt || !expected || expected->size() != hash_bytes) return false;

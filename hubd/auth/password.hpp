@@ -8,6 +8,8 @@ namespace hubd {
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 inline constexpr int default_secret_iterations = 600000;
+/** The range a stored hash (and the configuration) may name. */
+inline constexpr int min_secret_iterations = 1000, max_secret_iterations = 10000000;
 
 /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (base64url), with a fresh 16-byte salt. */
 std::string hash_secret(std::string_view secret, int iterations = default_secret_iterations);

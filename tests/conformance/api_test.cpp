@@ -25,7 +25,7 @@ struct client_made {
 };
 
 client_made add_client(const test::fs::path& data, const std::string& scopes, const std::string& schools, const std::string& extra = "") {
-    const auto out = test::run_command(test::hubd_path() + " client add --data " + data.string() + " --name c --scopes " + scopes + " --schools " + schools + extra);
+    const auto out = test::add_test_client(data, "--name c --scopes " + scopes + " --schools " + schools + extra);
     rapidjson::Document d;
     d.Parse(out.c_str());
     REQUIRE(d.IsObject());
@@ -46,7 +46,7 @@ struct hub_setup {
         const auto o = add_client(data, "roster:read,timetable:read," + oneroster_scope, school_b);
         const auto a = add_client(data, "audit", "'*'");
         const auto f = add_client(data, "news:read,grades:read", school_a, " --audience families");
-        test::write_file(dir / "hubd.json", R"({"test_clock": true})");
+        test::write_file(dir / "hubd.json", test::test_config());
         cfg.writer = {w.id, w.secret, school_a};
         cfg.other = {o.id, o.secret, school_b};
         cfg.auditor = api::client{a.id, a.secret, ""};

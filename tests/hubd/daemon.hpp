@@ -33,6 +33,21 @@ inline std::string run_command(const std::string& cmd) {
     return out;
 }
 
+/**
+ * A test hub's configuration: the test clock allowed, client secrets hashed at the lowest cost
+ * hubd accepts (the slow hash is tested on its own), and `members`, more JSON members.
+ */
+inline std::string test_config(const std::string& members = "") {
+    return R"({"test_clock": true, "auth": {"secret_iterations": 1000})" + (members.empty() ? "" : ", " + members) + "}";
+}
+
+/** `hubd client add --data DATA ARGUMENTS` with the configuration of test_config(); its stdout. */
+inline std::string add_test_client(const fs::path& data, const std::string& arguments) {
+    const auto config = data.parent_path() / (data.filename().string() + "-client-add.json");
+    write_file(config, test_config());
+    return run_command(hubd_path() + " client add --data " + data.string() + " --config " + config.string() + " " + arguments);
+}
+
 class daemon {
 public:
     /** Starts `hubd serve --data DIR --listen 127.0.0.1:0 [extra…]` and waits for its port. */

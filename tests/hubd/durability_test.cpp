@@ -35,8 +35,7 @@ http_reply post(int port, const std::string& target, const std::string& body, co
 }
 
 std::string token_for(const test::fs::path& data, int port, const std::string& scopes) {
-    const auto out = test::run_command(test::hubd_path() + " client add --data " + data.string() + " --name t --scopes " + scopes +
-                                       " --schools '*'");
+    const auto out = test::add_test_client(data, "--name t --scopes " + scopes + " --schools '*'");
     const auto json = test::parse_json(out);
     const auto body = std::string("grant_type=client_credentials&client_id=") + json["client_id"].GetString() +
                       "&client_secret=" + json["client_secret"].GetString();

@@ -103,6 +103,7 @@ TEST_CASE("the example configuration loads; a wrong one is refused naming the fi
     CHECK(c.hub.notify.channels() == std::set<std::string>{"email", "push", "sms"});
     CHECK(c.hub.notify.gateways.at("kannel").report_url == "https://hub.example.ac-academie.fr");
     CHECK(c.hub.notify.gateways.at("operator-b").message_id_pattern == R"re("id": *"([^"]+)")re");
+    CHECK(c.hub.auth.secret_iterations == default_secret_iterations);
 
     test::temp_dir dir("hubd-ops-config");
     const std::string deep = "{\"limits\": " + std::string(100000, '[');
@@ -111,6 +112,9 @@ TEST_CASE("the example configuration loads; a wrong one is refused naming the fi
         {"{\"limits\": {\"max_connections\": -1}}", "limits.max_connections must be a whole number"},
         {"{\"tls\": {\"certificate\": \"a.pem\"}}", "both certificate and private_key"},
         {"{\"io_threads\": 0}", "at least 1"},
+        {"{\"auth\": {\"secret_iterations\": 1000}}", "weakens the stored secrets: only in a test's configuration"},
+        {"{\"test_clock\": true, \"auth\": {\"secret_iterations\": 999}}", "auth.secret_iterations must be between 1000 and 10000000"},
+        {"{\"auth\": {\"secret_iterations\": 10000001}}", "auth.secret_iterations must be between 1000 and 10000000"},
         {"{\"notifications\": {\"smtp\": {\"port\": 25}}}", "notifications.smtp.host: is required"},
         {"[1]", "must be a JSON object"},
         {"{\"data\": ", "line 1: "},

@@ -1,6 +1,8 @@
 // hubd as a process: HTTP/1.1 on a real socket, limits, smuggling, long-poll, signals, TLS.
 #include "daemon.hpp"
 
+#include "store/sqlite_store.hpp"
+
 #include <rapidjson/document.h>
 
 #include <doctest/doctest.h>
@@ -39,8 +41,7 @@ std::string json_string(const std::string& json, const char* member) {
 
 /** A client made with the command line, and a token for it over HTTP. */
 std::string admin_token(const test::fs::path& data, int port) {
-    const auto out = test::run_command(test::hubd_path() + " client add --data " + data.string() +
-                                       " --name admin --scopes admin,audit,roster:read,roster:write,timetable:write,attendance:write,grades:write,homework:write,"
+    const auto out = test::add_test_client(data, "--name admin --scopes admin,audit,roster:read,roster:write,timetable:write,attendance:write,grades:write,homework:write,"
                                        "discipline:write,news:write,notifications:write --schools '*'");
     const auto body = "grant_type=client_credentials&client_id=" + json_string(out, "client_id") +
                       "&client_secret=" + json_string(out, "client_secret");
@@ -62,6 +63,17 @@ TEST_CASE("hubd --help documents every command; bad usage exits 2") {
         CHECK(help.find(word) != std::string::npos);
     CHECK(std::system((test::hubd_path() + " frobnicate 2>/dev/null").c_str()) == 2 * 256);
     CHECK(std::system((test::hubd_path() + " client add --data /tmp/x 2>/dev/null").c_str()) == 2 * 256);
+}
+
+TEST_CASE("client add hashes the secret at the configured cost, lowered only in a test's configuration") {
+    test::temp_dir dir("hubd-secret-cost");
+    const auto add = test::hubd_path() + " client add --data " + (dir / "data").string() + " --name c --scopes audit --schools '*' --config ";
+    test::write_file(dir / "weak.json", R"({"auth": {"secret_iterations": 1000}})");
+    CHECK(std::system((add + (dir / "weak.json").string() + " >/dev/null 2>&1").c_str()) != 0);
+    test::add_test_client(dir / "data", "--name c --scopes audit --schools '*'");
+    const auto clients = hubd::open_sqlite_store(dir / "data" / "hub.sqlite")->clients();
+    REQUIRE(clients.size() == 1);
+    CHECK(clients.front().secret_hash.starts_with("pbkdf2-sha256$1000$"));
 }
 
 TEST_CASE("--test-clock starts the test clock at its instant, only where the configuration allows a test clock") {
@@ -238,8 +250,7 @@ std::string fingerprint(const test::fs::path& pem) {
 TEST_CASE("TLS: 1.3 and 1.2 accepted, 1.1 refused; a mapped client certificate authenticates its client") {
     test::temp_dir dir("hubd-server-tls");
     make_certificates(dir.path());
-    const auto out = test::run_command(test::hubd_path() + " client add --data " + (dir / "data").string() +
-                                       " --name cert-client --scopes roster:read --schools 0449000U");
+    const auto out = test::add_test_client(dir / "data", "--name cert-client --scopes roster:read --schools 0449000U");
     const auto client_id = json_string(out, "client_id");
     const auto d = dir.path().string();
     test::write_file(dir / "tls.json", R"({"tls": {"certificate": ")" + d + R"(/server.pem", "private_key": ")" + d +

@@ -21,12 +21,11 @@ struct hub_process {
     hub_process(const std::string& name, const std::string& notifications_json) : dir(name) {
         fs::create_directories(dir / "data");
         rapidjson::Document d;
-        const auto out = run_command(hubd_path() + " client add --data " + (dir / "data").string() +
-                                     " --name it --scopes admin,audit,roster:write,attendance:write,notifications:read,notifications:write,notifications:urgent --schools '*'");
+        const auto out = add_test_client(dir / "data", "--name it --scopes admin,audit,roster:write,attendance:write,notifications:read,notifications:write,notifications:urgent --schools '*'");
         d.Parse(out.c_str());
         id = d["client_id"].GetString();
         secret = d["client_secret"].GetString();
-        write_file(dir / "hubd.json", R"({"test_clock": true, "public_url": ")" + url() + R"(", "notifications": )" + notifications_json + "}");
+        write_file(dir / "hubd.json", test_config(R"("public_url": ")" + url() + R"(", "notifications": )" + notifications_json));
         start();
     }
     /** Starts hubd; with `clock_at`, its test clock starts at that instant (`--test-clock`). */
