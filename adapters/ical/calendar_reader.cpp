@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace interop::ical_adapter {
@@ -77,8 +78,14 @@ public:
             std::sort(m_days_off.entries.begin(), m_days_off.entries.end(), [](const auto& a, const auto& b) { return std::tie(a.start, a.end, a.label) < std::tie(b.start, b.end, b.label); });
             emit(sink, std::move(m_days_off));
         }
-        std::sort(m_sessions.begin(), m_sessions.end(), [](const auto& a, const auto& b) { return std::tie(a.day, a.start, a.id) < std::tie(b.day, b.start, b.id); });
-        for (auto& s : m_sessions) emit(sink, std::move(s));
+        // In order of time, sorting positions rather than moving whole sessions about.
+        std::vector<std::size_t> order(m_sessions.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+            const auto &a = m_sessions[i], &b = m_sessions[j];
+            return std::tie(a.day, a.start, a.id) < std::tie(b.day, b.start, b.id);
+        });
+        for (auto i : order) emit(sink, std::move(m_sessions[i]));
     }
 
 private:
