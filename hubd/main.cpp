@@ -35,7 +35,7 @@ Usage:
       Serves the hub's HTTP API. Port 0 picks a free port; the address it listens on is
       printed on stdout as {"listening": "ADDR:PORT"}. Logs go to stderr as JSON lines.
       SIGTERM or SIGINT stop it: in-flight requests finish within the grace period.
-  hubd client add --data DIR --name NAME --scopes S,... --schools UAI,... [--audience families]
+  hubd client add --data DIR [--config FILE] --name NAME --scopes S,... --schools UAI,... [--audience families]
       Creates a client and prints {"client_id", "client_secret", ...} as JSON; the secret
       is shown only this once. --schools '*' gives every school. --audience families makes
       a family-facing client (an app for guardians): it sees news, grades and their changes

@@ -83,7 +83,7 @@ public:
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
             const auto &a = m_sessions[i], &b = m_sessions[j];
-            return std::tie(a.day, a.start, a.id) < std::tie(b.day, b.start, b.id);
+            return std::tie(a.day, a.start, a.id, i) < std::tie(b.day, b.start, b.id, j);
         });
         for (auto i : order) emit(sink, std::move(m_sessions[i]));
     }

@@ -46,12 +46,12 @@ std::string hash_secret(std::string_view secret, int iterations) {
            base64url_encode(derive(secret, salt, iterations));
 }
 
-bool verify_secret(std::string_view secret, std::string_view stored) {
+bool verify_secret(std::string_view secret, std::string_view stored, int min_iterations) {
     const auto parts = split_dollar(stored);
     if (parts.size() != 4 || parts[0] != scheme) return false;
     int iterations = 0;
     auto [end, ec] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), iterations);
-    if (ec != std::errc() || end != parts[1].data() + parts[1].size() || iterations < 1 || iterations > max_secret_iterations) return false;
+    if (ec != std::errc() || end != parts[1].data() + parts[1].size() || iterations < min_iterations || iterations > max_secret_iterations) return false;
     const auto salt = base64url_decode(parts[2]);
     const auto expected = base64url_decode(parts[3]);
     if (!salt || !expected || expected->size() != hash_bytes) return false;

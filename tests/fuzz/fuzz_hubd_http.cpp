@@ -28,7 +28,7 @@ struct fuzz_hub {
         const auto& data = folder.path();
         hubd::hub_settings s;
         s.data = data;
-        s.auth.secret_iterations = 1;
+        s.auth.secret_iterations = 1000;
         hub = std::make_unique<hubd::hub>(s, hubd::system_clock_millis);
         auto [row, secret] = hub->auth().add_client("fuzz", {"roster:read", "roster:write", "timetable:read", "admin", "audit"}, {"*"});
         token = hub->auth().issue(row.id, secret, {})->token;

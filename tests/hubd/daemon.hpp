@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -50,11 +51,19 @@ inline std::string add_test_client(const fs::path& data, const std::string& argu
 
 class daemon {
 public:
-    /** Starts `hubd serve --data DIR --listen 127.0.0.1:0 [extra…]` and waits for its port. */
+    /**
+     * Starts `hubd serve --data DIR --listen 127.0.0.1:0 [extra…]` and waits for its port; with
+     * the configuration of test_config() unless `extra` names one.
+     */
     explicit daemon(const fs::path& data, std::vector<std::string> extra = {}) {
         int out[2];
         if (pipe(out) != 0) throw std::runtime_error("pipe");
         std::vector<std::string> args = {hubd_path(), "serve", "--data", data.string(), "--listen", "127.0.0.1:0"};
+        if (std::find(extra.begin(), extra.end(), "--config") == extra.end()) {
+            const auto config = data.parent_path() / (data.filename().string() + "-serve.json");
+            write_file(config, test_config());
+            args.insert(args.end(), {"--config", config.string()});
+        }
         args.insert(args.end(), extra.begin(), extra.end());
         m_pid = fork();
         if (m_pid == 0) {

@@ -51,7 +51,7 @@ std::string admin_token(const test::fs::path& data, int port) {
 
 test::fs::path config_file(const test::temp_dir& dir, const std::string& extra) {
     const auto file = dir / "hubd.json";
-    test::write_file(file, R"({"limits": {"header_timeout_seconds": 1, "idle_timeout_seconds": 2, "max_header_bytes": 4096)" + extra + "}}");
+    test::write_file(file, test::test_config(R"("limits": {"header_timeout_seconds": 1, "idle_timeout_seconds": 2, "max_header_bytes": 4096)" + extra + "}"));
     return file;
 }
 
@@ -69,7 +69,9 @@ TEST_CASE("client add hashes the secret at the configured cost, lowered only in 
     test::temp_dir dir("hubd-secret-cost");
     const auto add = test::hubd_path() + " client add --data " + (dir / "data").string() + " --name c --scopes audit --schools '*' --config ";
     test::write_file(dir / "weak.json", R"({"auth": {"secret_iterations": 1000}})");
-    CHECK(std::system((add + (dir / "weak.json").string() + " >/dev/null 2>&1").c_str()) != 0);
+    const auto err = (dir / "err.txt").string();
+    CHECK(std::system((add + (dir / "weak.json").string() + " >/dev/null 2>" + err).c_str()) != 0);
+    CHECK(test::read_file(err).find("weakens the stored secrets") != std::string::npos);
     test::add_test_client(dir / "data", "--name c --scopes audit --schools '*'");
     const auto clients = hubd::open_sqlite_store(dir / "data" / "hub.sqlite")->clients();
     REQUIRE(clients.size() == 1);
@@ -83,7 +85,7 @@ TEST_CASE("--test-clock starts the test clock at its instant, only where the con
     const auto err = (dir / "err.txt").string();
     CHECK(std::system((serve + " --test-clock 2026-12-04T21:30:00+01:00 >/dev/null 2>" + err).c_str()) == 2 * 256);
     CHECK(test::read_file(err).find(R"("test_clock": true)") != std::string::npos);
-    test::write_file(dir / "hubd.json", R"({"test_clock": true})");
+    test::write_file(dir / "hubd.json", test::test_config());
     const auto config = (dir / "hubd.json").string();
     CHECK(std::system((serve + " --config " + config + " --test-clock 2026-12-04T21:30:00 >/dev/null 2>" + err).c_str()) == 2 * 256);
     CHECK(test::read_file(err).find("with its offset") != std::string::npos);
@@ -253,9 +255,9 @@ TEST_CASE("TLS: 1.3 and 1.2 accepted, 1.1 refused; a mapped client certificate a
     const auto out = test::add_test_client(dir / "data", "--name cert-client --scopes roster:read --schools 0449000U");
     const auto client_id = json_string(out, "client_id");
     const auto d = dir.path().string();
-    test::write_file(dir / "tls.json", R"({"tls": {"certificate": ")" + d + R"(/server.pem", "private_key": ")" + d +
-                                           R"(/server.key", "client_ca": ")" + d + R"(/ca.pem", "client_certificates": {")" +
-                                           fingerprint(dir / "client.pem") + R"(": ")" + client_id + R"("}}})");
+    test::write_file(dir / "tls.json", test::test_config(R"("tls": {"certificate": ")" + d + R"(/server.pem", "private_key": ")" + d +
+                                                         R"(/server.key", "client_ca": ")" + d + R"(/ca.pem", "client_certificates": {")" +
+                                                         fingerprint(dir / "client.pem") + R"(": ")" + client_id + R"("}})"));
     test::daemon hub(dir / "data", {"--config", (dir / "tls.json").string()});
     const auto target = "127.0.0.1:" + std::to_string(hub.port());
     // The handshake only: nothing sent (s_client's own exit status depends on how the peer closes).
