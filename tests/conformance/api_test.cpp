@@ -46,7 +46,6 @@ struct hub_setup {
         const auto o = add_client(data, "roster:read,timetable:read," + oneroster_scope, school_b);
         const auto a = add_client(data, "audit", "'*'");
         const auto f = add_client(data, "news:read,grades:read", school_a, " --audience families");
-        test::write_file(dir / "hubd.json", test::test_config());
         cfg.writer = {w.id, w.secret, school_a};
         cfg.other = {o.id, o.secret, school_b};
         cfg.auditor = api::client{a.id, a.secret, ""};
@@ -55,8 +54,6 @@ struct hub_setup {
     }
     std::optional<api::client> family;
     test::fs::path data() const { return dir / "data"; }
-    /** hubd's arguments: its test clock on. */
-    std::vector<std::string> hubd_args() const { return {"--config", (dir / "hubd.json").string()}; }
 };
 
 std::vector<case_result> run_suites(const api::config& cfg, const std::vector<std::string>& patterns) {
@@ -92,7 +89,7 @@ api::message forward(const api::message& m, const api::http_client& hub) {
 
 TEST_CASE("the api and audit suites pass against hubd, and the command writes its reports") {
     hub_setup setup("conformance-api");
-    test::daemon hubd(setup.data(), setup.hubd_args());
+    test::daemon hubd(setup.data());
     auto cfg = setup.cfg;
     cfg.base_url = hubd.url();
     cfg.family = setup.family;
@@ -184,7 +181,7 @@ TEST_CASE("an audit entry edited in the store fails the chain case, naming the e
 
 TEST_CASE("the right-to-disconnect case passes a hub that holds a Friday-night item, fails one that shows it") {
     hub_setup setup("conformance-disconnect");
-    test::daemon hubd(setup.data(), setup.hubd_args());
+    test::daemon hubd(setup.data());
     auto cfg = setup.cfg;
     cfg.base_url = hubd.url();
     cfg.family = setup.family;

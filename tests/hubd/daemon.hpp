@@ -42,11 +42,16 @@ inline std::string test_config(const std::string& members = "") {
     return R"({"test_clock": true, "auth": {"secret_iterations": 1000})" + (members.empty() ? "" : ", " + members) + "}";
 }
 
+/** Writes test_config() beside the data folder DATA, as DATA-test.json; its path. */
+inline fs::path write_test_config(const fs::path& data) {
+    const auto config = data.parent_path() / (data.filename().string() + "-test.json");
+    write_file(config, test_config());
+    return config;
+}
+
 /** `hubd client add --data DATA ARGUMENTS` with the configuration of test_config(); its stdout. */
 inline std::string add_test_client(const fs::path& data, const std::string& arguments) {
-    const auto config = data.parent_path() / (data.filename().string() + "-client-add.json");
-    write_file(config, test_config());
-    return run_command(hubd_path() + " client add --data " + data.string() + " --config " + config.string() + " " + arguments);
+    return run_command(hubd_path() + " client add --data " + data.string() + " --config " + write_test_config(data).string() + " " + arguments);
 }
 
 class daemon {
@@ -59,11 +64,7 @@ public:
         int out[2];
         if (pipe(out) != 0) throw std::runtime_error("pipe");
         std::vector<std::string> args = {hubd_path(), "serve", "--data", data.string(), "--listen", "127.0.0.1:0"};
-        if (std::find(extra.begin(), extra.end(), "--config") == extra.end()) {
-            const auto config = data.parent_path() / (data.filename().string() + "-serve.json");
-            write_file(config, test_config());
-            args.insert(args.end(), {"--config", config.string()});
-        }
+        if (std::find(extra.begin(), extra.end(), "--config") == extra.end()) args.insert(args.end(), {"--config", write_test_config(data).string()});
         args.insert(args.end(), extra.begin(), extra.end());
         m_pid = fork();
         if (m_pid == 0) {
