@@ -40,7 +40,7 @@ struct date_span {
     }
     template <model::has_fields T> void value(const T& v) { T::fields(v, *this); }
     template <class T> void value(const T&) {}
-    template <class T> void operator()(const char* name, const T& v, const char*) {
+    template <class T, class... Rules> void operator()(const char* name, const T& v, const char*, const Rules&...) {
         if (std::string_view(name) != "birth_date" && std::string_view(name) != "erase_after") value(v);
     }
 };

@@ -61,7 +61,7 @@ const std::vector<std::string>& kind_fields(std::string_view kind) {
             auto& names = out[std::string(K::kind)];
             names.push_back("kind");
             K sample;
-            auto collect = [&](std::string_view name, auto&, std::string_view) { names.emplace_back(name); };
+            auto collect = [&](std::string_view name, auto&, std::string_view, const auto&...) { names.emplace_back(name); };
             K::fields(sample, collect);
         });
         return out;

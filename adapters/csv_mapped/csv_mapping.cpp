@@ -39,7 +39,7 @@ struct field_info {
 
 struct field_lister {
     std::vector<field_info>& out;
-    template <class T> void operator()(const char* name, const T&, const char*) { out.push_back({name, type_of<T>()}); }
+    template <class T, class... Rules> void operator()(const char* name, const T&, const char*, const Rules&...) { out.push_back({name, type_of<T>()}); }
 };
 
 /** The fields of `kind` in declaration order; empty when no kind has that name. */

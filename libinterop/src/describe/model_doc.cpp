@@ -46,6 +46,11 @@ struct row_writer {
         out << "| `" << name << "` | " << type_name(static_cast<const T*>(nullptr)) << " | "
             << (model::detail::may_be_absent<T> ? "" : "yes") << " | " << description << " |\n";
     }
+    template <class T> void operator()(const char* name, const T& v, const char* description, const model::bounds& b) {
+        const std::string with_bounds =
+            std::string(description) + " From " + std::to_string(b.min) + " to " + std::to_string(b.max) + ".";
+        (*this)(name, v, with_bounds.c_str());
+    }
 };
 
 template <class T> void table(std::ostringstream& out) {

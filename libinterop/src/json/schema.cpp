@@ -61,6 +61,25 @@ template <class T> void schema_members(writer_t& w, const std::optional<T>*) { s
 template <class T> void schema_members(writer_t& w, const std::vector<T>*);
 template <model::has_fields T> void schema_members(writer_t& w, const T*);
 
+// With bounds (a weekday, a level): the numbers, or each number of a list, within them.
+void schema_members(writer_t& w, const int*, const model::bounds& b) {
+    type(w, "integer");
+    w.Key("minimum");
+    w.Int(b.min);
+    w.Key("maximum");
+    w.Int(b.max);
+}
+template <class T> void schema_members(writer_t& w, const std::optional<T>*, const model::bounds& b) {
+    schema_members(w, static_cast<const T*>(nullptr), b);
+}
+template <class T> void schema_members(writer_t& w, const std::vector<T>*, const model::bounds& b) {
+    type(w, "array");
+    w.Key("items");
+    w.StartObject();
+    schema_members(w, static_cast<const T*>(nullptr), b);
+    w.EndObject();
+}
+
 template <class T> void schema_members(writer_t& w, const std::vector<T>*) {
     type(w, "array");
     w.Key("items");
@@ -73,12 +92,12 @@ template <class T> void schema_members(writer_t& w, const std::vector<T>*) {
 struct property_writer {
     writer_t& w;
     std::vector<std::string> required;
-    template <class T> void operator()(const char* name, const T&, const char* description) {
+    template <class T, class... Rules> void operator()(const char* name, const T&, const char* description, const Rules&... rules) {
         w.Key(name);
         w.StartObject();
         w.Key("description");
         w.String(description);
-        schema_members(w, static_cast<const T*>(nullptr));
+        schema_members(w, static_cast<const T*>(nullptr), rules...);
         w.EndObject();
         if (!detail::may_be_absent<T>) required.emplace_back(name);
     }

@@ -62,7 +62,7 @@ template <class W> void write_value(W& w, const model::extensions& v) {
 
 template <class W> struct field_writer {
     W& w;
-    template <class T> void operator()(const char* name, const T& value, const char*) {
+    template <class T, class... Rules> void operator()(const char* name, const T& value, const char*, const Rules&...) {
         if (is_absent(value)) return;
         w.Key(name);
         write_value(w, value);
@@ -175,6 +175,10 @@ struct field_reader {
         ++matched;
         read_value(it->value, member, field_path);
     }
+    template <class T> void operator()(const char* name, T& member, const char* doc, const model::bounds& b) {
+        (*this)(name, member, doc);
+        if (auto bad = model::detail::outside(member, b)) throw value_error(path.empty() ? name : path + "." + name, model::detail::bounds_problem(b, *bad));
+    }
 };
 
 /**
@@ -192,7 +196,7 @@ std::vector<std::string> read_fields(const value& v, T& out, const std::string& 
     for (const auto& m : v.GetObject()) {
         const std::string_view name(m.name.GetString(), m.name.GetStringLength());
         bool known = std::find(ignored.begin(), ignored.end(), name) != ignored.end();
-        auto match = [&](const char* field, auto&, const char*) { known = known || name == field; };
+        auto match = [&](const char* field, auto&, const char*, const auto&...) { known = known || name == field; };
         T::fields(out, match);
         if (!known) unknown.emplace_back(name);
     }

@@ -38,7 +38,7 @@ template <class T> struct is_vector<std::vector<T>> : std::true_type {};
 
 struct field_addresses {
     std::vector<const void*> at;
-    template <class T> void operator()(const char*, const T& member, const char*) { at.push_back(&member); }
+    template <class T, class... Rules> void operator()(const char*, const T& member, const char*, const Rules&...) { at.push_back(&member); }
 };
 
 /**
@@ -53,7 +53,7 @@ void fill_fields(K& into, const K& from, const std::function<void(const char*, c
     K::fields(from, theirs);
     K::fields(blank, defaults);
     std::size_t i = 0;
-    auto visit = [&]<class T>(const char* name, T& mine, const char*) {
+    auto visit = [&]<class T>(const char* name, T& mine, const char*, const auto&...) {
         const T& other = *static_cast<const T*>(theirs.at[i]);
         const T& fallback = *static_cast<const T*>(defaults.at[i]);
         ++i;
@@ -86,7 +86,7 @@ void rewrite_person_refs(K& r, const std::function<const std::string*(std::strin
     auto one = [&](std::string_view kind, std::string& id) {
         if (const std::string* to = rename(kind, school, id)) id = *to;
     };
-    auto visit = [&]<class T>(const char* name, T& member, const char*) {
+    auto visit = [&]<class T>(const char* name, T& member, const char*, const auto&...) {
         const auto kind = person_field(name);
         if (!kind || std::string_view(name) == "id") return;
         if constexpr (std::is_same_v<T, std::string>) one(*kind, member);

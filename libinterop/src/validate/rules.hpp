@@ -22,5 +22,6 @@ void check_uais(const model::dataset& ds, diagnostics& d);
 void check_dates(const model::dataset& ds, diagnostics& d);
 void check_overlaps(const model::dataset& ds, diagnostics& d);
 void check_duplicates(const model::dataset& ds, diagnostics& d);
+void check_bounds(const model::dataset& ds, diagnostics& d);
 
 } // namespace interop::detail

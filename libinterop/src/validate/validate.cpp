@@ -57,6 +57,7 @@ diagnostics validate(const model::dataset& ds, const validate_options& opt) {
     diagnostics d;
     detail::check_uais(ds, d);
     detail::check_duplicates(ds, d);
+    detail::check_bounds(ds, d);
     detail::check_references(ds, d);
     detail::check_dates(ds, d);
     detail::check_overlaps(ds, d);

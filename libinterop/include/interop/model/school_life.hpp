@@ -124,7 +124,7 @@ struct competency_result : record {
         v("subject", s.subject, "Id of the subject.");
         v("assessment", s.assessment, "Id of the assessment it was observed in.");
         v("date", s.day, "Date observed.");
-        v("level", s.level, "1 insufficient, 2 fragile, 3 satisfactory, 4 very good.");
+        v("level", s.level, "1 insufficient, 2 fragile, 3 satisfactory, 4 very good.", four_levels_bounds);
     }
 };
 
@@ -147,7 +147,7 @@ struct report_subject {
         v("mode", s.mode, "How the pupil takes the subject (STS modalité d'élection: S common core, O compulsory option, F optional, …).");
         v("average", s.average, "Pupil's average out of 20.");
         v("class_average", s.class_average, "Class average out of 20.");
-        v("position", s.position, "Position on the learning objectives instead of or beside an average: 1 not reached, 2 partly reached, 3 reached, 4 exceeded.");
+        v("position", s.position, "Position on the learning objectives instead of or beside an average: 1 not reached, 2 partly reached, 3 reached, 4 exceeded.", four_levels_bounds);
         v("program_elements", s.program_elements, "Elements of the programme worked on during the period (éléments du programme).");
         v("comment", s.comment, "Teacher's appreciation.");
     }
@@ -161,7 +161,7 @@ struct domain_position {
 
     template <class S, class V> static void fields(S& s, V& v) {
         v("domain", s.domain, "Code of the domain (CPD_FRA, CPD_ETR, CPD_SCI, CPD_ART, MET_APP, FRM_CIT, SYS_NAT, REP_MND).");
-        v("level", s.level, "1 insufficient, 2 fragile, 3 satisfactory, 4 very good.");
+        v("level", s.level, "1 insufficient, 2 fragile, 3 satisfactory, 4 very good.", four_levels_bounds);
     }
 };
 

@@ -78,7 +78,7 @@ struct period : record {
         common_fields(s, v);
         v("academic_year", s.academic_year, "Id of the academic_year.");
         v("type", s.type, "Trimester, semester or other.");
-        v("number", s.number, "Rank of the period in the year, from 1.");
+        v("number", s.number, "Rank of the period in the year, from 1.", rank_bounds);
         v("label", s.label, "Label shown to families.");
         v("start", s.start, "First day.");
         v("end", s.end, "Last day (inclusive).");

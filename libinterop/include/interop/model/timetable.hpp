@@ -13,10 +13,10 @@ struct time_slot {
     bool operator==(const time_slot&) const = default;
 
     template <class S, class V> static void fields(S& s, V& v) {
-        v("number", s.number, "Rank of the slot in the day, from 1.");
+        v("number", s.number, "Rank of the slot in the day, from 1.", rank_bounds);
         v("start", s.start, "Start time.");
         v("end", s.end, "End time.");
-        v("weekday", s.weekday, "ISO weekday (1 Monday) when the slot exists on that day only.");
+        v("weekday", s.weekday, "ISO weekday (1 Monday) when the slot exists on that day only.", weekday_bounds);
     }
 };
 
@@ -31,7 +31,7 @@ struct time_grid : record {
     template <class S, class V> static void fields(S& s, V& v) {
         common_fields(s, v);
         v("label", s.label, "Label.");
-        v("weekdays", s.weekdays, "ISO weekdays with classes (1 Monday … 7 Sunday).");
+        v("weekdays", s.weekdays, "ISO weekdays with classes (1 Monday … 7 Sunday).", weekday_bounds);
         v("slots", s.slots, "Slots of the day.");
     }
 };
@@ -77,9 +77,9 @@ struct course : record {
         v("groups", s.groups, "Ids of the groups attending.");
         v("rooms", s.rooms, "Ids of the rooms.");
         v("equipment", s.equipment, "Ids of the equipment booked.");
-        v("weekday", s.weekday, "ISO weekday (1 Monday).");
+        v("weekday", s.weekday, "ISO weekday (1 Monday).", weekday_bounds);
         v("start", s.start, "Start time.");
-        v("duration_minutes", s.duration_minutes, "Duration in minutes.");
+        v("duration_minutes", s.duration_minutes, "Duration in minutes.", minutes_in_day_bounds);
         v("week_pattern", s.week_pattern, "Id of the week_pattern; every week when absent.");
         v("valid_from", s.valid_from, "First day the course runs.");
         v("valid_until", s.valid_until, "Last day the course runs (inclusive).");
@@ -114,7 +114,7 @@ struct session : record {
         v("course", s.course, "Id of the course it is an occurrence of.");
         v("date", s.day, "Day of the session.");
         v("start", s.start, "Start time.");
-        v("duration_minutes", s.duration_minutes, "Duration in minutes.");
+        v("duration_minutes", s.duration_minutes, "Duration in minutes.", minutes_in_day_bounds);
         v("status", s.status, "Scheduled, cancelled, moved, exam, online or detention.");
         v("subject", s.subject, "Subject when it differs from the course.");
         v("teachers", s.teachers, "Teachers when they differ from the course (a substitute).");

@@ -109,6 +109,25 @@ template <model_enum E> std::optional<E> parse_enum(std::string_view text) {
     return std::nullopt;
 }
 
+/**
+ * Inclusive bounds of a whole-number field, or of each number of a list field. A `fields` list
+ * gives them as a fourth argument; the JSON reader, the JSON Schemas, the model reference and
+ * `validate` all check against that one statement, and writers test what they index with it.
+ */
+struct bounds {
+    int min;
+    int max;
+    constexpr bool admits(int v) const { return v >= min && v <= max; }
+};
+/** ISO weekdays: 1 Monday … 7 Sunday. */
+inline constexpr bounds weekday_bounds{1, 7};
+/** A length within one day, in minutes. */
+inline constexpr bounds minutes_in_day_bounds{1, 24 * 60};
+/** A rank within a day or a year (a slot, a period). */
+inline constexpr bounds rank_bounds{1, 99};
+/** The four levels of the socle commun and of positions on learning objectives. */
+inline constexpr bounds four_levels_bounds{1, 4};
+
 /** Accepts any field; used only to detect types that describe their fields. */
 struct field_probe {
     template <class... A> void operator()(A&&...) const {}

@@ -1,6 +1,7 @@
 #pragma once
 /**
- * @file Validation of a dataset: referential integrity, UAI format and check letter, date
+ * @file Validation of a dataset: referential integrity, UAI format and check letter, numbers
+ * within their declared bounds (weekdays, levels, durations), date
  * sanity, overlapping sessions, duplicate identifiers.
  */
 
