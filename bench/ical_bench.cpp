@@ -51,7 +51,8 @@ void ours(const fs::path& ndjson, const fs::path& out, const fs::path& result) {
     registry r;
     register_all_adapters(r);
     const auto start = clock_type::now();
-    auto writer = r.get("ical").make_writer(out);
+    io::loss_log losses;
+    auto writer = open_writer(r.get("ical"), out, {losses});
     io::replay(ds, *writer);
     report(result, std::chrono::duration<double>(clock_type::now() - start).count());
 }

@@ -5,16 +5,22 @@
 #include <interop/calendar/completing_sink.hpp>
 #include <interop/errors.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace interop::cli {
 namespace {
 
-constexpr const char* convert_help = R"(usage: interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] [--mapping FILE] --to FORMAT IN OUT
+constexpr const char* convert_help = R"(usage: interop convert [--strict] [--force] [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] [--mapping FILE] --to FORMAT IN OUT
 
 Reads IN (a file, a folder or a zip) and writes OUT in another format, record by record.
 Without --from the input format is identified from its content. OUT "-" is standard output.
-The output file appears only once the conversion has succeeded.
+The output file appears only once the conversion has succeeded. An output folder that holds
+files already is refused; --force replaces the files the format writes there.
+
+What the output format has no place for is declared, never dropped in silence: a warning per
+reason with a count and the first records, then a summary line (records read, written, lost
+by reason). --strict makes any loss fail the conversion (exit 1).
 
 Timetable products that know no school nor dates (aSc, FET, Untis) need them told:
 --school gives their records a UAI; --school-year (2025-09-01:2026-07-03) lays their week
@@ -47,28 +53,74 @@ std::optional<model::holiday_zone> zone_of(const options& o) {
     return zone;
 }
 
+/** Counts the records on their way to the writer. */
+class counting_sink : public io::record_sink {
+public:
+    explicit counting_sink(io::record_sink& next) : m_next(next) {}
+    void on_metadata(const model::metadata& m) override { m_next.on_metadata(m); }
+    void on_record(model::any_record&& r) override {
+        ++count;
+        m_next.on_record(std::move(r));
+    }
+    void on_end() override { m_next.on_end(); }
+    std::size_t count = 0;
+
+private:
+    io::record_sink& m_next;
+};
+
+/** "loss.kind 12, loss.weekday 7": the count of each code, in the order first met. */
+std::string counts_by_code(const io::loss_log& losses, bool whole) {
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    for (const auto& r : losses.reasons()) {
+        if (r.whole != whole) continue;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == r.code; });
+        if (it == counts.end()) counts.emplace_back(r.code, r.count);
+        else it->second += r.count;
+    }
+    std::string out;
+    for (const auto& [code, n] : counts) out += (out.empty() ? "" : ", ") + code + " " + std::to_string(n);
+    return out;
+}
+
+/** `converted: 420 records read, 401 written, 19 lost (loss.kind 12, loss.weekday 7); 3 parts of records left out (loss.sts-emp.rooms 3)` */
+std::string summary(std::size_t read, const io::loss_log& losses) {
+    const std::size_t lost = losses.records_lost();
+    std::size_t parts = 0;
+    for (const auto& r : losses.reasons()) parts += r.whole ? 0 : r.count;
+    std::string out = "converted: " + std::to_string(read) + " records read, " + std::to_string(read - std::min(read, lost)) + " written, " +
+                      std::to_string(lost) + " lost";
+    if (lost) out += " (" + counts_by_code(losses, true) + ")";
+    if (parts) out += "; " + std::to_string(parts) + " parts of records left out (" + counts_by_code(losses, false) + ")";
+    return out;
+}
+
 } // namespace
 
 int convert_command(const registry& reg, const args& a) {
-    options o(a, {}, {"--from", "--to", "--school", "--school-year", "--zone", "--holidays", "--key", "--partner", "--mapping"});
+    options o(a, {"--strict", "--force"}, {"--from", "--to", "--school", "--school-year", "--zone", "--holidays", "--key", "--partner", "--mapping"});
     if (o.flag("--help")) return help(convert_help);
-    o.expect_positional(2, "interop convert [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] [--mapping FILE] --to FORMAT IN OUT");
+    o.expect_positional(2, "interop convert [--strict] [--force] [--from FORMAT] [--school UAI] [--school-year FIRST:LAST] [--zone Z] [--holidays FILE] [--key PEM] [--partner NAME] [--mapping FILE] --to FORMAT IN OUT");
     const auto opt = reading_options(o);
     const auto to = o.value("--to");
     if (!to) throw usage_error("convert needs --to FORMAT");
     const adapter_info& out_format = format_named(reg, *to);
     if (!out_format.can_write()) throw unsupported_format_error("format " + out_format.name + " cannot be written");
     diagnostics diags;
-    auto writer = out_format.make_writer(o.positional()[1]);
+    io::loss_log losses;
+    auto writer = open_writer(out_format, o.positional()[1], {.losses = losses, .folder = o.flag("--force") ? io::existing_folder::overwrite : io::existing_folder::refuse});
+    counting_sink counted(*writer);
     if (!o.value("--zone") && !o.value("--holidays")) {
-        read_input(reg, o.positional()[0], o.value("--from"), *writer, diags, opt);
+        read_input(reg, o.positional()[0], o.value("--from"), counted, diags, opt);
     } else {
         auto table = holiday_table_of(o);
-        calendar::completing_sink completed(*writer, table, zone_of(o), diags);
+        calendar::completing_sink completed(counted, table, zone_of(o), diags);
         read_input(reg, o.positional()[0], o.value("--from"), completed, diags, opt);
     }
+    losses.report(diags);
     print_diagnostics(diags);
-    return ok;
+    std::cerr << summary(counted.count, losses) << '\n';
+    return o.flag("--strict") && !losses.empty() ? invalid_data : ok;
 }
 
 } // namespace interop::cli

@@ -37,8 +37,10 @@ int merge_command(const registry& reg, const args& a) {
     std::vector<model::dataset> sources;
     for (std::size_t i = 0; i + 1 < paths.size(); ++i) sources.push_back(read_dataset(reg, paths[i], std::nullopt, diags));
     const auto merged = merge(sources, diags);
-    auto writer = out_format.make_writer(out);
+    io::loss_log losses;
+    auto writer = open_writer(out_format, out, {losses});
     io::replay(merged.dataset, *writer);
+    losses.report(diags);
     print_diagnostics(diags);
     std::size_t by[3] = {0, 0, 0};
     for (const auto& l : merged.links) ++by[static_cast<int>(l.confidence)];

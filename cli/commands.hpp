@@ -11,7 +11,7 @@
 namespace interop::cli {
 
 /** Documented exit codes. */
-enum exit_code : int { ok = 0, invalid_data = 1, usage = 2, unreadable = 3 };
+enum exit_code : int { ok = 0, invalid_data = 1, usage = 2, unreadable = 3, unwritable = 4 };
 
 using args = std::vector<std::string>;
 

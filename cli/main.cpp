@@ -25,7 +25,8 @@ Commands:
 
 Inputs may be a file, a folder or a zip archive. `interop COMMAND --help` says more.
 
-Exit codes: 0 ok, 1 invalid data, 2 usage, 3 unreadable or unparseable input.
+Exit codes: 0 ok, 1 invalid data (or, with convert --strict, data lost), 2 usage, 3 unreadable
+or unparseable input, 4 the output cannot be written.
 )";
 
 using command = int (*)(const interop::registry&, const interop::cli::args&);
@@ -63,6 +64,9 @@ int main(int argc, char** argv) {
     } catch (const usage_error& e) {
         std::cerr << "interop " << argv[1] << ": " << e.what() << '\n';
         return usage;
+    } catch (const interop::output_error& e) {
+        std::cerr << "interop " << argv[1] << ": cannot write the output: " << e.what() << '\n';
+        return unwritable;
     } catch (const interop::error& e) {
         std::cerr << "interop " << argv[1] << ": " << e.what() << '\n';
         return unreadable;

@@ -222,7 +222,8 @@ void register_aaf(registry& r) {
            .round_trips = false,
            .identify = identify_aaf,
            .make_reader = [](const read_options& o) { return std::make_unique<aaf_reader>(o); },
-           .make_writer = {}});
+           .make_writer = {},
+           .writes = {}});
 }
 
 } // namespace interop

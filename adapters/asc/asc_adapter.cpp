@@ -26,7 +26,8 @@ void register_asc(registry& r) {
            .media_type = "application/xml",
            .identify = identify_asc,
            .make_reader = asc::make_reader,
-           .make_writer = asc::make_writer});
+           .make_writer = asc::make_writer,
+           .writes = {"academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "room", "class", "group"}});
 }
 
 } // namespace interop

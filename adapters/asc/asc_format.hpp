@@ -10,7 +10,7 @@ namespace interop::asc {
 inline constexpr const char* format_name = "asc";
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** `a,b,c` → {a, b, c}; empty parts left out. */
 std::vector<std::string> split_ids(std::string_view list);

@@ -25,7 +25,8 @@ void register_csv_mapped(registry& r) {
            .media_type = "text/csv",
            .identify = identify_package,
            .make_reader = csv_mapped::make_reader,
-           .make_writer = csv_mapped::make_writer});
+           .make_writer = csv_mapped::make_writer,
+           .writes = every_kind()});
 }
 
 } // namespace interop

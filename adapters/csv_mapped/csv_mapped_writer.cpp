@@ -143,10 +143,10 @@ std::vector<std::pair<std::string, mapping>> defaults(const model::dataset& ds) 
     return out;
 }
 
-void write_tables(const model::dataset& ds, const std::filesystem::path& out) {
+void write_tables(const model::dataset& ds, const std::filesystem::path& out, io::existing_folder existing) {
     auto mappings = declared(out);
     if (mappings.empty()) mappings = defaults(ds);
-    io::output_folder folder(out);
+    io::output_folder folder(out, existing);
     for (const auto& [name, m] : mappings) {
         folder.write(name, mapping_json(m));
         folder.write(m.file, table(ds, m));
@@ -156,6 +156,10 @@ void write_tables(const model::dataset& ds, const std::filesystem::path& out) {
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return adapter_support::whole_dataset_writer(out, write_tables); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
+    return adapter_support::whole_dataset_writer(out, [existing = opt.folder](const model::dataset& ds, const std::filesystem::path& path) {
+        write_tables(ds, path, existing);
+    });
+}
 
 } // namespace interop::csv_mapped

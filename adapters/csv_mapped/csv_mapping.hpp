@@ -84,6 +84,6 @@ mapping default_mapping(std::string_view kind);
 std::string kind_names();
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 } // namespace interop::csv_mapped

@@ -424,7 +424,8 @@ void register_edt(registry& r) {
            .media_type = "application/xml",
            .identify = identify_edt,
            .make_reader = [](const read_options& o) { return std::make_unique<edt_reader>(o); },
-           .make_writer = {}});
+           .make_writer = {},
+           .writes = {}});
 }
 
 } // namespace interop

@@ -203,7 +203,8 @@ void register_edt_text(registry& r) {
            .media_type = "application/xml",
            .identify = identify_edt_text,
            .make_reader = [](const read_options& o) { return std::make_unique<edt_text_reader>(o); },
-           .make_writer = {}});
+           .make_writer = {},
+           .writes = {}});
 }
 
 } // namespace interop

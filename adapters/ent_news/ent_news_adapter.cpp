@@ -31,7 +31,8 @@ void register_ent_news(registry& r) {
            .media_type = "application/json",
            .identify = identify_ent_news,
            .make_reader = ent_news::make_reader,
-           .make_writer = ent_news::make_writer});
+           .make_writer = ent_news::make_writer,
+           .writes = {"news_item", "school"}});
 }
 
 } // namespace interop

@@ -20,6 +20,6 @@ enum info_status : int { trash = 0, draft = 1, pending = 2, published = 3 };
 std::string ent_date(const model::date_time& t);
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 } // namespace interop::ent_news

@@ -109,7 +109,7 @@ private:
 
 std::string ent_date(const model::date_time& t) { return model::to_string(model::date_time{t.day, t.seconds, std::nullopt}); }
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) {
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options&) {
     return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<news_writer>(o); });
 }
 

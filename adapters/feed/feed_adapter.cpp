@@ -38,7 +38,8 @@ void register_feed(registry& r) {
            .media_type = "application/rss+xml",
            .identify = identify_rss,
            .make_reader = feed::make_reader,
-           .make_writer = feed::make_rss_writer});
+           .make_writer = feed::make_rss_writer,
+           .writes = {"news_item", "school"}});
     r.add({.name = feed::atom_name,
            .title = "Atom news feed (RFC 4287)",
            .domains = {"news"},
@@ -46,7 +47,8 @@ void register_feed(registry& r) {
            .media_type = "application/atom+xml",
            .identify = identify_atom,
            .make_reader = feed::make_reader,
-           .make_writer = feed::make_atom_writer});
+           .make_writer = feed::make_atom_writer,
+           .writes = {"news_item", "school"}});
 }
 
 } // namespace interop

@@ -21,8 +21,8 @@ inline constexpr std::string_view hub_ns = "urn:interop-hub:news:1";
 inline constexpr std::string_view atom_id_prefix = "urn:interop-hub:news:";
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_rss_writer(const std::filesystem::path& out);
-std::unique_ptr<io::record_sink> make_atom_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_rss_writer(const std::filesystem::path& out, const io::write_options& opt);
+std::unique_ptr<io::record_sink> make_atom_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** RFC 822 / RFC 1123 dates as RSS writes them: `Tue, 18 Nov 2025 21:30:00 +0100`, `GMT`, `EST`, … */
 std::optional<model::date_time> parse_rfc822(std::string_view text);

@@ -127,11 +127,11 @@ private:
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_rss_writer(const std::filesystem::path& out) {
+std::unique_ptr<io::record_sink> make_rss_writer(const std::filesystem::path& out, const io::write_options&) {
     return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<rss_writer>(o); });
 }
 
-std::unique_ptr<io::record_sink> make_atom_writer(const std::filesystem::path& out) {
+std::unique_ptr<io::record_sink> make_atom_writer(const std::filesystem::path& out, const io::write_options&) {
     return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<atom_writer>(o); });
 }
 

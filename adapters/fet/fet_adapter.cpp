@@ -24,7 +24,8 @@ void register_fet(registry& r) {
            .media_type = "application/xml",
            .identify = identify_fet,
            .make_reader = fet::make_reader,
-           .make_writer = fet::make_writer});
+           .make_writer = fet::make_writer,
+           .writes = {"school", "academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "class", "group", "room"}});
 }
 
 } // namespace interop

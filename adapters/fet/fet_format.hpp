@@ -11,7 +11,7 @@ namespace interop::fet {
 inline constexpr const char* format_name = "fet";
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** Our writer's note in the root `Comments`: `interop:school=<UAI> interop:year=<first>/<last> interop:grid=<time grid>`. */
 inline constexpr const char* school_key = "interop:school=";
@@ -34,7 +34,13 @@ inline bool timetable_csv_header(std::string_view head) {
 /** `9.30`, `09:30`, `13h30` at the start of `text` (after spaces), in minutes; advances past it. */
 std::optional<int> clock_at(std::string_view& text);
 
-/** ISO weekday of a day name in English, French, Spanish, German or Danish. */
+/**
+ * ISO weekdays of a file's day names, read in one language (English, French, German, Spanish
+ * or Danish: full names, abbreviations, names with more after them such as `Monday AM`), or
+ * dates; nullopt unless every name is one. fet_days.cpp.
+ */
+std::optional<std::vector<int>> weekdays_named(const std::vector<std::string>& names);
+/** ISO weekday of one day name (the first language that knows it). */
 std::optional<int> weekday_named(std::string name);
 
 /** The value after `key` in `text`, up to the next space. */

@@ -218,7 +218,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) {
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options&) {
     return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<fet_writer>(o); });
 }
 

@@ -245,7 +245,7 @@ void calendar_writer::on_end() {
         out.commit();
         return;
     }
-    io::output_folder folder(m_out);
+    io::output_folder folder(m_out, m_existing);
     for (const auto& [uai, s] : schools) {
         auto previous = m_syntax == syntax::ical ? previous_state(m_out / file_name_of(uai) / (std::string("school") + ext)) : sequence_state{};
         auto feeds = feed_builder(s, dtstamp, m_syntax, previous).build();

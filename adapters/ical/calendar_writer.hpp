@@ -7,6 +7,8 @@
 
 #include "timetable_view.hpp"
 
+#include <interop/io/losses.hpp>
+
 #include <filesystem>
 
 namespace interop::ical_adapter {
@@ -15,7 +17,7 @@ enum class syntax { ical, jcal };
 
 class calendar_writer : public io::record_sink {
 public:
-    calendar_writer(std::filesystem::path out, syntax s) : m_out(std::move(out)), m_syntax(s) {}
+    calendar_writer(std::filesystem::path out, syntax s, io::existing_folder existing) : m_out(std::move(out)), m_syntax(s), m_existing(existing) {}
     void on_metadata(const model::metadata& m) override { m_view.on_metadata(m); }
     void on_record(model::any_record&& r) override { m_view.on_record(std::move(r)); }
     void on_end() override;
@@ -23,6 +25,7 @@ public:
 private:
     std::filesystem::path m_out;
     syntax m_syntax;
+    io::existing_folder m_existing;
     timetable_view m_view;
 };
 

@@ -24,6 +24,10 @@ void add_jcal(registry& r);
 
 } // namespace
 
+/** What calendars carry: the timetable, and the names and memberships their events and files are labelled with. */
+constexpr std::string_view calendar_kinds[] = {"school", "academic_year", "calendar", "week_pattern", "course", "session", "subject",
+                                               "room", "staff", "student", "class", "group", "membership"};
+
 /** Registers `ical` and its JSON form `jcal`. */
 void register_ical(registry& r) {
     r.add({.name = "ical",
@@ -34,9 +38,10 @@ void register_ical(registry& r) {
            .expands_timetable = true,
            .identify = identify_ical,
            .make_reader = ical_adapter::make_reader,
-           .make_writer = [](const std::filesystem::path& out) {
-               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::ical);
-           }});
+           .make_writer = [](const std::filesystem::path& out, const io::write_options& opt) {
+               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::ical, opt.folder);
+           },
+           .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)}});
     add_jcal(r);
 }
 
@@ -50,9 +55,10 @@ void add_jcal(registry& r) {
            .media_type = "application/calendar+json",
            .identify = [](const io::input&) { return confidence::no; },
            .make_reader = {},
-           .make_writer = [](const std::filesystem::path& out) {
-               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::jcal);
-           }});
+           .make_writer = [](const std::filesystem::path& out, const io::write_options& opt) {
+               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::jcal, opt.folder);
+           },
+           .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)}});
 }
 
 } // namespace

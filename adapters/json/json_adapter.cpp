@@ -43,9 +43,10 @@ void register_json(registry& r) {
            .round_trips = true,
            .identify = identify_json,
            .make_reader = [](const read_options& o) { return std::make_unique<json_reader>(o); },
-           .make_writer = [](const std::filesystem::path& out) {
+           .make_writer = [](const std::filesystem::path& out, const io::write_options&) {
                return adapter_support::committing_writer(out, json::make_document_writer);
-           }});
+           },
+           .writes = every_kind()});
 }
 
 } // namespace interop

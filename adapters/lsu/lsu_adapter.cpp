@@ -23,7 +23,8 @@ void register_lsu(registry& r) {
            .media_type = "application/xml",
            .identify = identify_lsu,
            .make_reader = lsu::make_reader,
-           .make_writer = lsu::make_writer});
+           .make_writer = lsu::make_writer,
+           .writes = {"report_card", "student", "staff", "subject", "period", "academic_year", "class", "membership", "teaching_assignment", "attendance_event"}});
 }
 
 } // namespace interop

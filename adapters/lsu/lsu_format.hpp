@@ -17,7 +17,7 @@ inline constexpr const char* format_name = "lsu";
 inline constexpr std::string_view lsu_ns = "urn:fr:edu:scolarite:lsun:bilans:import";
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** An average as LSU writes it (`12.5/20`, `9/20`, `10`, `14,5`), brought to 20; nullopt when not a mark. */
 std::optional<double> parse_average(std::string_view text);

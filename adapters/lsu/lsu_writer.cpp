@@ -470,6 +470,6 @@ void write_file(const model::dataset& ds, const std::filesystem::path& out) {
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return adapter_support::whole_dataset_writer(out, write_file); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options&) { return adapter_support::whole_dataset_writer(out, write_file); }
 
 } // namespace interop::lsu

@@ -47,9 +47,10 @@ void register_ndjson(registry& r) {
            .round_trips = true,
            .identify = identify_ndjson,
            .make_reader = [](const read_options& o) { return std::make_unique<ndjson_reader>(o); },
-           .make_writer = [](const std::filesystem::path& out) {
+           .make_writer = [](const std::filesystem::path& out, const io::write_options&) {
                return adapter_support::committing_writer(out, json::make_ndjson_writer);
-           }});
+           },
+           .writes = every_kind()});
 }
 
 } // namespace interop

@@ -285,7 +285,8 @@ void register_onde(registry& r) {
            .round_trips = false,
            .identify = identify_onde,
            .make_reader = [](const read_options&) { return std::make_unique<onde_reader>(); },
-           .make_writer = {}});
+           .make_writer = {},
+           .writes = {}});
 }
 
 } // namespace interop

@@ -47,9 +47,12 @@ void register_oneroster(registry& r) {
            .round_trips = false,
            .identify = identify_oneroster,
            .make_reader = [](const read_options& opt) { return std::make_unique<oneroster_reader>(opt); },
-           .make_writer = [](const std::filesystem::path& out) {
-               return adapter_support::whole_dataset_writer(out, [](const model::dataset& d, const std::filesystem::path& path) { write_package(to_package(d), path); });
-           }});
+           .make_writer = [](const std::filesystem::path& out, const io::write_options& opt) {
+               return adapter_support::whole_dataset_writer(out, [existing = opt.folder](const model::dataset& d, const std::filesystem::path& path) {
+                   write_package(to_package(d), path, existing);
+               });
+           },
+           .writes = {"school", "academic_year", "period", "subject", "class", "group", "teaching_assignment", "student", "staff", "guardian", "guardian_link", "membership", "assessment", "grade_result", "deletion"}});
 }
 
 } // namespace interop

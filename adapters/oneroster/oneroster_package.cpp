@@ -57,6 +57,25 @@ struct manifest {
     std::map<std::string, std::string> file_modes; ///< binding file name → value as written
 };
 
+/** Rows of a CSV member of the package, its header left out; 0 when absent. */
+std::size_t rows_of(const io::input& in, std::string_view file) {
+    for (const auto& e : in.entries()) {
+        if (std::filesystem::path(e.name).filename() != file) continue;
+        auto stream = in.open_entry(e);
+        csv::reader reader(*stream, in.describe(e), format_name, {.separator = ','});
+        std::vector<std::string> cells;
+        std::size_t rows = 0;
+        while (reader.next(cells)) rows += !all_empty(cells);
+        return rows ? rows - 1 : 0;
+    }
+    return 0;
+}
+
+/** The files of OneRoster 1.2's Resources service: part of the binding, with no place in the model. */
+bool is_resources_file(std::string_view name) {
+    return name == "resources" || name == "classResources" || name == "courseResources" || name == "userResources";
+}
+
 manifest read_manifest(const io::input& in, const io::input::entry& e, diagnostics& diags) {
     auto stream = in.open_entry(e);
     const auto file = in.describe(e);
@@ -72,6 +91,12 @@ manifest read_manifest(const io::input& in, const io::input::entry& e, diagnosti
         const auto value = trimmed(cells[1]);
         if (name.starts_with("file.")) {
             const auto* spec = find_file(name.substr(5));
+            if (!spec && is_resources_file(name.substr(5))) {
+                if (lower_ascii(value) != "absent")
+                    diags.add(severity::warning, "oneroster.resources", "", name.substr(5) + ".csv: learning resources (OneRoster 1.2 Resources service) have no place in the model: its " +
+                              std::to_string(rows_of(in, name.substr(5) + ".csv")) + " rows are not read", {file, reader.line(), 1});
+                continue;
+            }
             if (!spec) {
                 diags.add(severity::info, "oneroster.unknown-file", "", "manifest names " + name + ", not a file of the binding: left out", {file, reader.line(), 1});
                 continue;
@@ -267,10 +292,10 @@ std::vector<std::pair<std::string, std::string>> package_files(const package& p)
     return out;
 }
 
-void write_package(const package& p, const std::filesystem::path& out) {
+void write_package(const package& p, const std::filesystem::path& out, io::existing_folder existing) {
     const auto files_out = package_files(p);
     if (lower_ascii(out.extension().string()) == ".zip") return io::write_zip(out, files_out);
-    io::output_folder folder(out);
+    io::output_folder folder(out, existing);
     for (const auto& [name, bytes] : files_out) folder.write(name, bytes);
     folder.commit();
 }

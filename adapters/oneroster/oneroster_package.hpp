@@ -53,7 +53,7 @@ struct package {
 package read_package(const io::input& in, const read_options& opt, diagnostics& diags);
 
 /** Writes `manifest.csv` and every table (files with no row are written with their header). */
-void write_package(const package& p, const std::filesystem::path& out);
+void write_package(const package& p, const std::filesystem::path& out, io::existing_folder existing);
 
 /** The package's files as (name, bytes), manifest first. */
 std::vector<std::pair<std::string, std::string>> package_files(const package& p);

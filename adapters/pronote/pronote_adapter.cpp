@@ -32,7 +32,8 @@ void register_pronote(registry& r) {
            .media_type = "application/xml",
            .identify = identify_view,
            .make_reader = pronote::make_reader,
-           .make_writer = pronote::make_writer});
+           .make_writer = pronote::make_writer,
+           .writes = {"grade_result", "assessment", "competency_result", "session_content", "homework", "attendance_event", "sanction", "observation", "student", "guardian_link", "membership", "subject", "school"}});
 }
 
 } // namespace interop

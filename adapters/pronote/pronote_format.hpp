@@ -20,7 +20,7 @@ inline constexpr std::string_view accueil_ns = "http://www.index-education.com/a
 inline constexpr std::size_t max_listed = 5;
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** Dates as Pronote writes them: `2026-09-14`, `2026-09-14T08:00:00`, `…T00:00:00.000+0000`. */
 std::optional<model::date_time> parse_time(std::string_view text);

@@ -347,8 +347,8 @@ std::map<std::string, std::vector<const model::student*>> children_by_guardian(c
     return out;
 }
 
-void write_views(const model::dataset& ds, const std::filesystem::path& out) {
-    io::output_folder folder(out);
+void write_views(const model::dataset& ds, const std::filesystem::path& out, io::existing_folder existing) {
+    io::output_folder folder(out, existing);
     const auto pupils = pupils_of(ds);
     for (const auto& student : pupils) folder.write("Eleve_" + encoded(student) + ".xml", pupil_view(ds, student));
     for (const auto& [guardian, children] : children_by_guardian(ds, pupils)) folder.write("Parent_" + encoded(guardian) + ".xml", parent_view(ds, guardian, children));
@@ -357,6 +357,10 @@ void write_views(const model::dataset& ds, const std::filesystem::path& out) {
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return adapter_support::whole_dataset_writer(out, write_views); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
+    return adapter_support::whole_dataset_writer(out, [existing = opt.folder](const model::dataset& ds, const std::filesystem::path& path) {
+        write_views(ds, path, existing);
+    });
+}
 
 } // namespace interop::pronote

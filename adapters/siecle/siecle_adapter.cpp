@@ -88,7 +88,8 @@ void register_siecle(registry& r) {
            .round_trips = false,
            .identify = identify_siecle,
            .make_reader = [](const read_options& o) { return std::make_unique<siecle_reader>(o); },
-           .make_writer = {}});
+           .make_writer = {},
+           .writes = {}});
 }
 
 } // namespace interop

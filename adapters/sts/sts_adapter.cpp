@@ -245,7 +245,8 @@ void register_sts(registry& r) {
            .round_trips = false,
            .identify = identify_sts,
            .make_reader = [](const read_options& o) { return std::make_unique<sts_reader>(o); },
-           .make_writer = {}});
+           .make_writer = {},
+           .writes = {}});
 }
 
 } // namespace interop

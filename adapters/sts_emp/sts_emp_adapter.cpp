@@ -17,7 +17,9 @@ namespace {
 
 confidence identify_sts_emp(const io::input& in) {
     if (in.entries().size() != 1) return confidence::no;
-    return in.head(in.entries().front(), 4096).find("<EDT_STS") != std::string::npos ? confidence::yes : confidence::no;
+    const auto head = adapter_support::xml_root_head(in, in.entries().front(), 64);
+    return head.starts_with("<EDT_STS") && (head.size() == 8 || std::string_view(" \t\r\n>/").find(head[8]) != std::string_view::npos) ? confidence::yes
+                                                                                                                    : confidence::no;
 }
 
 } // namespace
@@ -30,7 +32,8 @@ void register_sts_emp(registry& r) {
            .media_type = "application/xml",
            .identify = identify_sts_emp,
            .make_reader = sts_emp::make_reader,
-           .make_writer = sts_emp::make_writer});
+           .make_writer = sts_emp::make_writer,
+           .writes = {"school", "academic_year", "week_pattern", "course", "room", "class", "group", "staff", "subject"}});
 }
 
 } // namespace interop

@@ -16,7 +16,7 @@ inline constexpr const char* year_key = "interop:year=";
 inline constexpr const char* courses_key = "interop:courses=";
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** An id fit for a space-separated list in an XML comment: bytes other than letters, digits, `_` and `.` as `%XX`. */
 std::string encode_id(std::string_view id);

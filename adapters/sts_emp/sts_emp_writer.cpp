@@ -2,7 +2,8 @@
 // rooms, and each course under each class and group it is taught to, in the service of its
 // subject and teaching mode, once per teacher. STS-Web knows subjects, teachers, divisions
 // and groups by its own codes: the ids of records read from its `sts_emp` export. A comment
-// before the root gives our reader the school year and each COURS's course.
+// before the root gives our reader the school year; comments after it, each COURS's course.
+// What EDT_STS has no place for is declared lost.
 
 #include "sts_emp_format.hpp"
 
@@ -12,7 +13,6 @@
 #include <interop/adapter/support.hpp>
 
 #include <map>
-#include <sstream>
 
 namespace interop::sts_emp {
 namespace {
@@ -34,7 +34,7 @@ struct service_key {
 
 class emp_writer : public io::record_sink {
 public:
-    explicit emp_writer(std::ostream& out) : m_out(out) {}
+    emp_writer(std::ostream& out, io::loss_log& losses) : m_out(out), m_losses(losses) {}
 
     void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
 
@@ -42,30 +42,61 @@ public:
         auto span = week_cycle::span_of(m_ds);
         std::map<service_key, std::vector<const model::course*>> placed;
         for (const auto& c : m_ds.all<model::course>()) {
+            if (!placeable(c)) continue;
             auto mode = c.extensions.count("sts:CODE_MOD_COURS") ? c.extensions.at("sts:CODE_MOD_COURS") : "CG";
             for (bool group : {false, true})
                 for (const auto& s : group ? c.groups : c.classes)
                     for (const auto& t : c.teachers) placed[{group, s, c.subject, mode, t}].push_back(&c);
         }
-        std::ostringstream body;
-        body << "<EDT_STS>\n  <PARAMETRES>\n";
-        xml_text::element(body, 2, "UAJ", school());
-        if (span) xml_text::element(body, 2, "ANNEE_SCOLAIRE", std::to_string(span->first.year));
-        body << "  </PARAMETRES>\n  <DONNEES>\n";
-        alternations(body, span);
-        rooms(body);
-        std::vector<std::string> ids;
-        structures(body, placed, ids);
-        body << "  </DONNEES>\n</EDT_STS>\n";
         m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Interop Hub";
         // The school year only when the dataset has one: a span read off the weeks is no academic year.
         if (span && m_ds.all<model::academic_year>().size() == 1) m_out << ' ' << year_key << week_cycle::format_span(*span);
-        m_out << '\n' << courses_key;
-        for (std::size_t i = 0; i < ids.size(); ++i) m_out << (i ? " " : "") << encode_id(ids[i]);
-        m_out << " -->\n" << body.str();
+        m_out << " -->\n<EDT_STS>\n  <PARAMETRES>\n";
+        xml_text::element(m_out, 2, "UAJ", school());
+        if (span) xml_text::element(m_out, 2, "ANNEE_SCOLAIRE", std::to_string(span->first.year));
+        m_out << "  </PARAMETRES>\n  <DONNEES>\n";
+        alternations(m_out, span);
+        rooms(m_out);
+        std::vector<std::string> ids;
+        structures(m_out, placed, ids);
+        m_out << "  </DONNEES>\n</EDT_STS>\n";
+        course_ids(ids);
     }
 
 private:
+    /**
+     * The course id of each COURS in order, for our reader, after the root: comments of at most
+     * 64 KiB each (libxml2 refuses a comment past 10 MB), so that nothing before the root grows
+     * with the school.
+     */
+    void course_ids(const std::vector<std::string>& ids) {
+        constexpr std::size_t most = 64 * 1024;
+        for (std::size_t i = 0; i < ids.size();) {
+            std::string line = courses_key;
+            for (bool first = true; i < ids.size() && (first || line.size() + ids[i].size() < most); ++i, first = false)
+                line += (first ? "" : " ") + encode_id(ids[i]);
+            m_out << "<!-- " << line << " -->\n";
+        }
+    }
+
+    /**
+     * A COURS sits under a teacher of a division or group: a course without either has no place
+     * and is declared lost; of the rest, what EDT_STS has no element for is declared too.
+     */
+    bool placeable(const model::course& c) {
+        const std::string record = "course/" + c.id;
+        if (c.teachers.empty()) m_losses.record("loss.sts-emp.no-teacher", "course: a COURS sits under a teacher; this one has none", record);
+        else if (c.classes.empty() && c.groups.empty())
+            m_losses.record("loss.sts-emp.no-audience", "course: a COURS sits under a division or group; this one has none", record);
+        else {
+            if (c.rooms.size() > 1) m_losses.part("loss.sts-emp.rooms", "course: a COURS has one room; the others are left out", record);
+            if (!c.equipment.empty()) m_losses.part("loss.sts-emp.equipment", "course: EDT_STS has no equipment", record);
+            if (c.valid_from || c.valid_until) m_losses.part("loss.sts-emp.validity", "course: EDT_STS has no first or last day for a course", record);
+            return true;
+        }
+        return false;
+    }
+
     std::string school() const {
         if (m_ds.all<model::establishment>().size() == 1) return m_ds.all<model::establishment>().front().uai;
         return m_ds.all<model::course>().empty() ? std::string() : m_ds.all<model::course>().front().school;
@@ -162,13 +193,14 @@ private:
     }
 
     std::ostream& m_out;
+    io::loss_log& m_losses;
     model::dataset m_ds;
 };
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) {
-    return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<emp_writer>(o); });
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
+    return adapter_support::committing_writer(out, [&losses = opt.losses](std::ostream& o) { return std::make_unique<emp_writer>(o, losses); });
 }
 
 } // namespace interop::sts_emp

@@ -382,7 +382,8 @@ void register_udt(registry& r) {
            .media_type = "application/zip",
            .identify = identify_udt,
            .make_reader = [](const read_options& o) { return std::make_unique<udt_reader>(o); },
-           .make_writer = {}});
+           .make_writer = {},
+           .writes = {}});
 }
 
 } // namespace interop

@@ -22,7 +22,8 @@ void register_untis(registry& r) {
            .media_type = "text/csv",
            .identify = identify_untis,
            .make_reader = untis::make_reader,
-           .make_writer = untis::make_writer});
+           .make_writer = untis::make_writer,
+           .writes = {"academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "room", "class", "group"}});
 }
 
 } // namespace interop

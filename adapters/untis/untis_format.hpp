@@ -12,7 +12,7 @@ inline constexpr const char* format_name = "untis";
 inline constexpr const char* our_file = "interop.txt";
 
 std::unique_ptr<reader> make_reader(const read_options& opt);
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out);
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** The GPU001 entry of an input (found by its content), or null. */
 const io::input::entry* gpu001_entry(const io::input& in);

@@ -47,13 +47,13 @@ std::string at(const std::vector<std::string>& v, std::size_t i) { return i < v.
 
 class untis_writer : public io::record_sink {
 public:
-    explicit untis_writer(std::filesystem::path out) : m_out(std::move(out)) {}
+    untis_writer(std::filesystem::path out, io::existing_folder existing) : m_out(std::move(out)), m_existing(existing) {}
 
     void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
 
     void on_end() override {
         m_periods = week_cycle::periods_of(m_ds.all<model::time_grid>(), m_ds.all<model::course>());
-        io::output_folder folder(m_out);
+        io::output_folder folder(m_out, m_existing);
         folder.write("GPU001.TXT", timetable());
         folder.write("GPU002.TXT", lessons());
         folder.write("GPU003.TXT", classes());
@@ -170,12 +170,13 @@ private:
     }
 
     std::filesystem::path m_out;
+    io::existing_folder m_existing;
     model::dataset m_ds;
     std::vector<std::pair<model::time_of_day, model::time_of_day>> m_periods;
 };
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out) { return std::make_unique<untis_writer>(out); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) { return std::make_unique<untis_writer>(out, opt.folder); }
 
 } // namespace interop::untis

@@ -193,7 +193,8 @@ outcome check_write_read(const interop::registry& formats, const adapter_info& a
     if (original.size() == 0) return outcome::skipped("nothing was read: nothing to write back");
     const scratch_folder scratch(fs::temp_directory_path() / ("interop-conformance-" + std::to_string(getpid())));
     const auto out = scratch.path / ("out." + a.name);
-    auto writer = a.make_writer(out);
+    interop::io::loss_log losses;
+    auto writer = interop::open_writer(a, out, {losses});
     interop::io::replay(original, *writer);
     if (wrote_nothing(out)) return outcome::skipped("the writer wrote nothing: the dataset holds nothing this format maps");
     const auto in = interop::io::input::open(out);

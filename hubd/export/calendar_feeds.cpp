@@ -68,7 +68,8 @@ std::uint64_t calendar_feeds::version_of(const std::string& school, std::uint64_
 void calendar_feeds::regenerate(const std::string& school, school_feeds& state, std::uint64_t version) {
     const auto ds = load_school(m_store, school, timetable_kinds);
     const auto& ical = m_formats.get("ical");
-    auto writer = ical.make_writer(m_folder);
+    interop::io::loss_log losses; // the feeds carry the timetable only
+    auto writer = interop::open_writer(ical, m_folder, {.losses = losses, .folder = interop::io::existing_folder::replace});
     interop::io::replay(ds, *writer);
     state.files.clear();
     state.version = version;

@@ -51,7 +51,8 @@ std::filesystem::path write_export(const interop::adapter_info& format, const in
     std::filesystem::create_directories(dir);
     const auto ext = format.extensions.empty() ? std::string("out") : format.extensions.front();
     const auto out = dir / (name + "." + ext);
-    auto writer = format.make_writer(out);
+    interop::io::loss_log losses; // what the format has no place for: the export is of the format the client asked
+    auto writer = interop::open_writer(format, out, {.losses = losses, .folder = interop::io::existing_folder::replace});
     interop::io::replay(ds, *writer); // ends with on_end(), which finishes the file
     if (!std::filesystem::is_directory(out)) return out;
     const auto zip = dir / (name + "-" + format.name + ".zip");

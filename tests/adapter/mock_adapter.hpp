@@ -64,12 +64,13 @@ inline void register_mock(interop::registry& r, const std::string& name = "mock"
            .media_type = "text/x-mock",
            .identify = identify_mock,
            .make_reader = [](const interop::read_options&) { return std::make_unique<mock_reader>(); },
-           .make_writer = [](const std::filesystem::path& out) {
+           .make_writer = [](const std::filesystem::path& out, const interop::io::write_options&) {
                return interop::adapter_support::committing_writer(out, [](std::ostream& o) {
                    o << "MOCK\n";
                    return std::make_unique<mock_writer>(o);
                });
-           }});
+           },
+           .writes = {"student"}});
 }
 
 } // namespace test

@@ -29,7 +29,8 @@ model::dataset read_with(const registry& r, const io::input& in, diagnostics& di
 /** Reads with the identified adapter and writes with the named one, as `interop convert` does. */
 void convert(const registry& r, const std::filesystem::path& in_path, const std::string& to, const std::filesystem::path& out) {
     const auto in = io::input::open(in_path);
-    auto writer = r.get(to).make_writer(out);
+    io::loss_log losses;
+    auto writer = open_writer(r.get(to), out, {losses});
     diagnostics diags;
     r.identify(in).make_reader({})->read(in, *writer, diags);
 }

@@ -30,7 +30,8 @@ model::dataset demo_dataset() { return test::read_as("json", demo_file); }
 void write_with(const std::string& format, const model::dataset& ds, const std::filesystem::path& out) {
     registry r;
     register_all_adapters(r);
-    auto writer = r.get(format).make_writer(out);
+    io::loss_log losses;
+    auto writer = open_writer(r.get(format), out, {losses});
     io::replay(ds, *writer);
 }
 

@@ -270,3 +270,16 @@ TEST_CASE("OneRoster 1.1 packages: the role on the user, its orgs in orgSourcedI
     CHECK(ds.all<model::staff>().size() == 2); // one per school
     CHECK(test::find<model::staff>(ds, "t1", "0130002G").functions == std::vector<std::string>{"ENS"});
 }
+
+TEST_CASE("OneRoster 1.2 resources files are known: declared not read, with their rows, not called foreign") {
+    test::temp_dir dir("oneroster-resources");
+    const auto path = package_of(
+        dir, {{"manifest.csv", "propertyName,value\noneroster.version,1.2\nfile.orgs,bulk\nfile.resources,bulk\nfile.classResources,absent\n"},
+              {"orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\no1,active,,Collège,school,0130001F,\n"},
+              {"resources.csv", "sourcedId,status,dateLastModified,vendorResourceId,title\nr1,active,,v1,Atlas\nr2,active,,v2,Dico\n"}});
+    diagnostics diags;
+    read_package(path, diags);
+    CHECK(!has(diags, "oneroster.unknown-file"));
+    CHECK(has(diags, "oneroster.resources", "resources.csv: learning resources (OneRoster 1.2 Resources service) have no place in the model: its 2 rows are not read"));
+    CHECK(!has(diags, "oneroster.resources", "classResources"));
+}

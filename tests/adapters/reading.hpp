@@ -51,7 +51,8 @@ inline interop::model::dataset demo_school() { return read_as("json", std::files
 inline void write_as(const std::string& format, const interop::model::dataset& ds, const std::filesystem::path& out) {
     interop::registry r;
     interop::register_all_adapters(r);
-    auto writer = r.get(format).make_writer(out);
+    interop::io::loss_log losses;
+    auto writer = interop::open_writer(r.get(format), out, {losses});
     interop::io::replay(ds, *writer);
 }
 

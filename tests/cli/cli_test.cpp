@@ -201,3 +201,48 @@ TEST_CASE("a timetable without holidays gets its zone's with --zone, updated by 
     CHECK(r.code == 0);
     CHECK(r.err.find("[calendar.no-zone]") != std::string::npos);
 }
+
+TEST_CASE("convert never deletes a user's files: a folder holding others is refused, --force keeps them") {
+    test::temp_dir dir("cli-folders");
+    const auto out = dir / "mydocs";
+    std::filesystem::create_directories(out);
+    test::write_file(out / "thesis.odt", "mine");
+    auto r = run("convert --to ical " + demo + " " + out.string());
+    CHECK(r.code == 4);
+    CHECK(r.err.find("cannot write the output: " + out.string() + ": the folder holds files already (thesis.odt)") != std::string::npos);
+    CHECK(test::read_file(out / "thesis.odt") == "mine");
+    CHECK(!std::filesystem::exists(dir / "mydocs.partial"));
+
+    r = run("convert --force --to ical " + demo + " " + out.string());
+    CHECK(r.code == 0);
+    CHECK(test::read_file(out / "thesis.odt") == "mine");
+    CHECK(std::filesystem::exists(out / "0449000U" / "school.ics"));
+
+    // The format's own earlier output is its own: written again without --force; a trailing slash names the same folder.
+    const auto calendars = dir / "calendars";
+    CHECK(run("convert --to ical " + demo + " " + calendars.string() + "/").code == 0);
+    CHECK(std::filesystem::exists(calendars / "0449000U" / "school.ics"));
+    CHECK(run("convert --to ical " + demo + " " + calendars.string()).code == 0);
+    CHECK(!std::filesystem::exists(dir / "calendars.partial"));
+
+    test::write_file(dir / "plain", "a file");
+    r = run("convert --to ical " + demo + " " + (dir / "plain").string());
+    CHECK(r.code == 4);
+    CHECK(r.err.find("is a file; this format writes a folder") != std::string::npos);
+}
+
+TEST_CASE("convert ends with what it read, wrote and lost; --strict fails on any loss") {
+    test::temp_dir dir("cli-losses");
+    auto r = run("convert --to fet " + demo + " " + (dir / "school.fet").string());
+    CHECK(r.code == 0);
+    CHECK(r.err.find(" record(s) not written: student: fet has no place for this kind (student/") != std::string::npos);
+    const auto summary = r.err.substr(r.err.rfind("converted: "));
+    CHECK(summary.find(" records read, ") != std::string::npos);
+    CHECK(summary.find(" lost (loss.kind ") != std::string::npos);
+
+    r = run("convert --strict --to fet " + demo + " " + (dir / "strict.fet").string());
+    CHECK(r.code == 1);
+    r = run("convert --strict --to ndjson " + demo + " " + (dir / "all.ndjson").string());
+    CHECK(r.code == 0);
+    CHECK(r.err.find("0 lost") != std::string::npos);
+}

@@ -61,4 +61,10 @@ public:
     using error::error;
 };
 
+/** The output could not be written where asked: a folder holding other files, a path that cannot be made. */
+class output_error : public io_error {
+public:
+    using io_error::io_error;
+};
+
 } // namespace interop

@@ -1,5 +1,9 @@
+#include "../model/field_rules.hpp"
+
 #include <interop/adapter/registry.hpp>
 #include <interop/errors.hpp>
+
+#include <algorithm>
 
 namespace interop {
 
@@ -61,6 +65,51 @@ const adapter_info& registry::identify(const io::input& in) const {
     if (unsure.size() > 1)
         throw unsupported_format_error(in.name() + ": cannot tell the format; it may be " + names(unsure) + "; name one with --from");
     throw unsupported_format_error(in.name() + ": no registered format reads this input; see `interop formats`");
+}
+
+std::vector<std::string_view> every_kind() {
+    std::vector<std::string_view> out;
+    model::for_each_kind([&]<class K>(std::type_identity<K>) { out.push_back(K::kind); });
+    return out;
+}
+
+namespace {
+
+/**
+ * Passes on the records a format can carry and declares the others lost: records of kinds it
+ * has no place for, and records with a number out of the model's bounds (a weekday 9), which
+ * no writer is given.
+ */
+class carried_kinds_sink : public io::record_sink {
+public:
+    carried_kinds_sink(const adapter_info& a, std::unique_ptr<io::record_sink> next, io::loss_log& losses)
+        : m_format(a.name), m_writes(a.writes), m_next(std::move(next)), m_losses(losses) {}
+    void on_metadata(const model::metadata& m) override { m_next->on_metadata(m); }
+    void on_record(model::any_record&& r) override {
+        const auto [kind, id, out_of_bounds] = std::visit(
+            [](const auto& k) { return std::tuple{k.kind, k.id, model::detail::out_of_bounds(k).has_value()}; }, r);
+        const std::string record = std::string(kind) + "/" + id;
+        if (std::find(m_writes.begin(), m_writes.end(), kind) == m_writes.end())
+            m_losses.record("loss.kind", std::string(kind) + ": " + m_format + " has no place for this kind", record);
+        else if (out_of_bounds)
+            m_losses.record("loss.out-of-bounds", std::string(kind) + ": a number out of the model's bounds (`interop validate` names it)", record);
+        else
+            m_next->on_record(std::move(r));
+    }
+    void on_end() override { m_next->on_end(); }
+
+private:
+    std::string m_format;
+    std::vector<std::string_view> m_writes;
+    std::unique_ptr<io::record_sink> m_next;
+    io::loss_log& m_losses;
+};
+
+} // namespace
+
+std::unique_ptr<io::record_sink> open_writer(const adapter_info& adapter, const std::filesystem::path& out, const io::write_options& opt) {
+    if (!adapter.can_write()) throw unsupported_format_error("format " + adapter.name + " cannot be written");
+    return std::make_unique<carried_kinds_sink>(adapter, adapter.make_writer(out, opt), opt.losses);
 }
 
 } // namespace interop

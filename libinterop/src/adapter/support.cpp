@@ -34,6 +34,63 @@ xml::limits xml_limits(const read_options& opt) {
     return lim;
 }
 
+namespace {
+
+/** Reads past `end` (`-->`, `?>`); false at the end of the stream or past `budget` bytes. */
+bool skip_past(std::istream& s, std::string_view end, std::size_t& budget) {
+    std::size_t matched = 0;
+    for (int c; budget > 0 && (c = s.get()) != EOF; --budget) {
+        matched = c == end[matched] ? matched + 1 : (c == end[0] ? 1 : 0);
+        if (matched == end.size()) return true;
+    }
+    return false;
+}
+
+/** Reads past a doctype's `>`, its internal subset in brackets included. */
+bool skip_doctype(std::istream& s, std::size_t& budget) {
+    int depth = 0;
+    for (int c; budget > 0 && (c = s.get()) != EOF; --budget) {
+        if (c == '[') ++depth;
+        else if (c == ']') --depth;
+        else if (c == '>' && depth <= 0) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::string xml_root_head(const io::input& in, const io::input::entry& e, std::size_t n, std::size_t max_prolog) try {
+    auto stream = in.open_entry(e);
+    auto& s = *stream;
+    std::size_t budget = max_prolog;
+    if (s.peek() == 0xEF) s.ignore(3); // a UTF-8 byte order mark
+    while (budget > 0) {
+        int c = s.get();
+        if (c == EOF) return {};
+        --budget;
+        if (std::isspace(c)) continue;
+        if (c != '<') return {};
+        const int next = s.peek();
+        bool skipped = true;
+        if (next == '?') skipped = skip_past(s, "?>", budget);
+        else if (next == '!') {
+            char open[3] = {};
+            s.read(open, 3);
+            skipped = std::string_view(open, 3) == "!--" ? skip_past(s, "-->", budget) : skip_doctype(s, budget);
+        } else {
+            std::string head(n, '\0');
+            head[0] = '<';
+            s.read(head.data() + 1, static_cast<std::streamsize>(n - 1));
+            head.resize(1 + static_cast<std::size_t>(s.gcount()));
+            return head;
+        }
+        if (!skipped) return {};
+    }
+    return {};
+} catch (const std::exception&) {
+    return {};
+}
+
 std::string_view skip_bom_and_space(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const auto first = text.find_first_not_of(" \t\r\n");

@@ -1,7 +1,9 @@
 #include <interop/errors.hpp>
 #include <interop/io/output.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
 #include <iostream>
 
 namespace interop::io {
@@ -23,7 +25,7 @@ output_file::output_file(const fs::path& path) : m_path(path) {
     m_temp = path;
     m_temp += ".partial";
     auto file = std::make_unique<std::ofstream>(m_temp, std::ios::binary | std::ios::trunc);
-    if (!*file) throw io_error(path.string() + ": cannot open for writing");
+    if (!*file) throw output_error(path.string() + ": cannot open for writing");
     m_file = std::move(file);
 }
 
@@ -38,19 +40,40 @@ std::ostream& output_file::stream() { return *m_file; }
 
 void output_file::commit() {
     m_file->flush();
-    if (!*m_file) throw io_error(m_path.string() + ": write failed");
+    if (!*m_file) throw output_error(m_path.string() + ": write failed");
     m_committed = true;
     if (m_temp.empty()) return;
     m_file.reset();
     std::error_code ec;
     fs::rename(m_temp, m_path, ec);
-    if (ec) throw io_error(m_path.string() + ": cannot move into place: " + ec.message());
+    if (ec) throw output_error(m_path.string() + ": cannot move into place: " + ec.message());
 }
 
-output_folder::output_folder(fs::path path) : m_path(std::move(path)), m_partial(m_path.string() + ".partial") {
+namespace {
+
+/** `calendars/` and `calendars` name the same folder. */
+fs::path without_trailing_slash(fs::path p) { return p.has_filename() || !p.has_parent_path() ? p : p.parent_path(); }
+
+/** A file in `folder` that `written` (a folder of the same layout) lacks; nullopt when there is none. */
+std::optional<fs::path> file_not_in(const fs::path& folder, const fs::path& written) {
     std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_directory()) continue;
+        auto relative = it->path().lexically_relative(folder);
+        if (!fs::exists(written / relative)) return relative;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+output_folder::output_folder(fs::path path, existing_folder policy)
+    : m_path(without_trailing_slash(std::move(path))), m_partial(m_path.string() + ".partial"), m_policy(policy) {
+    std::error_code ec;
+    if (fs::exists(m_path, ec) && !fs::is_directory(m_path, ec))
+        throw output_error(m_path.string() + ": is a file; this format writes a folder");
     fs::remove_all(m_partial, ec);
-    if (!fs::create_directories(m_partial, ec) && ec) throw io_error(m_partial.string() + ": cannot create: " + ec.message());
+    if (!fs::create_directories(m_partial, ec) && ec) throw output_error(m_partial.string() + ": cannot create: " + ec.message());
 }
 
 output_folder::~output_folder() {
@@ -65,17 +88,42 @@ void output_folder::write(const fs::path& relative, std::string_view content) {
     fs::create_directories(file.parent_path(), ec);
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out.flush()) throw io_error(file.string() + ": write failed");
+    if (!out.flush()) throw output_error(file.string() + ": write failed");
+}
+
+/** Each file written replaces the file of that name; the folder's other files stay. */
+void output_folder::move_files_in() {
+    std::error_code ec;
+    std::vector<fs::path> written;
+    for (auto it = fs::recursive_directory_iterator(m_partial, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (!it->is_directory()) written.push_back(it->path().lexically_relative(m_partial));
+    if (ec) throw output_error(m_partial.string() + ": cannot list: " + ec.message());
+    for (const auto& relative : written) {
+        const auto target = m_path / relative;
+        fs::create_directories(target.parent_path(), ec);
+        fs::rename(m_partial / relative, target, ec);
+        if (ec) throw output_error(target.string() + ": cannot move into place: " + ec.message());
+    }
+    fs::remove_all(m_partial, ec);
 }
 
 void output_folder::commit() {
-    auto old = fs::path(m_path.string() + ".previous");
     std::error_code ec;
+    if (m_policy != existing_folder::replace && fs::exists(m_path, ec)) {
+        if (m_policy == existing_folder::refuse)
+            if (auto other = file_not_in(m_path, m_partial))
+                throw output_error(m_path.string() + ": the folder holds files already (" + other->string() +
+                                   "); name a new or empty folder, or use --force to replace the files this format writes there");
+        move_files_in();
+        m_committed = true;
+        return;
+    }
+    auto old = fs::path(m_path.string() + ".previous");
     fs::remove_all(old, ec);
     if (fs::exists(m_path)) fs::rename(m_path, old, ec);
-    if (ec) throw io_error(m_path.string() + ": cannot move aside: " + ec.message());
+    if (ec) throw output_error(m_path.string() + ": cannot move aside: " + ec.message());
     fs::rename(m_partial, m_path, ec);
-    if (ec) throw io_error(m_path.string() + ": cannot move into place: " + ec.message());
+    if (ec) throw output_error(m_path.string() + ": cannot move into place: " + ec.message());
     m_committed = true;
     fs::remove_all(old, ec);
 }

@@ -7,6 +7,7 @@
 
 #include <interop/diagnostics.hpp>
 #include <interop/io/input.hpp>
+#include <interop/io/losses.hpp>
 #include <interop/io/sink.hpp>
 
 #include <filesystem>
@@ -86,8 +87,13 @@ struct adapter_info {
     std::function<confidence(const io::input&)> identify;
     /** Empty when the adapter cannot read. */
     std::function<std::unique_ptr<reader>(const read_options&)> make_reader;
-    /** Empty when the adapter cannot write. The writer finishes the file on `on_end()`. */
-    std::function<std::unique_ptr<io::record_sink>(const std::filesystem::path& out)> make_writer;
+    /**
+     * Empty when the adapter cannot write. The writer finishes the file on `on_end()` and
+     * declares in the options' loss log what it could not carry. Open it through `open_writer`.
+     */
+    std::function<std::unique_ptr<io::record_sink>(const std::filesystem::path& out, const io::write_options&)> make_writer;
+    /** The kinds the writer carries (`every_kind` for all); `open_writer` declares the others lost. */
+    std::vector<std::string_view> writes;
 
     bool can_read() const { return static_cast<bool>(make_reader); }
     bool can_write() const { return static_cast<bool>(make_writer); }
@@ -118,6 +124,16 @@ public:
 private:
     std::vector<adapter_info> m_adapters;
 };
+
+/** Every kind of the model, for the `writes` of formats that carry them all. */
+std::vector<std::string_view> every_kind();
+
+/**
+ * The adapter's writer for `out`. Records of kinds the format does not carry (outside its
+ * `writes`) are declared in `opt.losses` (`loss.kind`) instead of reaching the writer.
+ * @throws unsupported_format_error when the adapter cannot write; io_error.
+ */
+std::unique_ptr<io::record_sink> open_writer(const adapter_info& adapter, const std::filesystem::path& out, const io::write_options& opt);
 
 /**
  * Reads `in` with `adapter` into `sink`, holding the read to `opt.max_records` and

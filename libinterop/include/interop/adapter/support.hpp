@@ -27,6 +27,14 @@ json::limits json_limits(const read_options& opt);
 /** The XML readers' bounds, from the options every reader honours. */
 xml::limits xml_limits(const read_options& opt);
 
+/**
+ * The first `n` bytes of an XML file from its root element on: the prolog before it (XML
+ * declaration, comments, processing instructions, doctype), however long, is skipped, so that
+ * a long leading comment does not hide the root from `identify`. Empty when no root starts
+ * within `max_prolog` bytes. Never throws.
+ */
+std::string xml_root_head(const io::input& in, const io::input::entry& e, std::size_t n = 4096, std::size_t max_prolog = 64U << 20);
+
 /** `text` without a leading UTF-8 byte order mark and white space. */
 std::string_view skip_bom_and_space(std::string_view text);
 

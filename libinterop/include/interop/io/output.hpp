@@ -32,25 +32,40 @@ private:
     bool m_committed = false;
 };
 
+/** What a writer does with an output folder that exists and holds files. */
+enum class existing_folder {
+    refuse,    ///< an output_error naming a file the writer does not write: a conversion never deletes a user's files
+    overwrite, ///< the files written replace those of the same name; the others stay (`--force`)
+    replace,   ///< the folder is the writer's own (hubd's feed cache): replaced whole, files it did not write go
+};
+
 /**
- * A folder of files written under `<path>.partial` and swapped in on commit(), so readers
- * of `path` see the previous export or the new one, never a mix.
+ * A folder of files written under `<path>.partial` and moved into place on commit(). A new
+ * folder, or one replaced whole, is swapped in at once, so readers of `path` see the previous
+ * export or the new one, never a mix.
  */
 class output_folder {
 public:
-    explicit output_folder(std::filesystem::path path);
+    /** @throws output_error when `path` is a file. */
+    output_folder(std::filesystem::path path, existing_folder policy);
     output_folder(const output_folder&) = delete;
     output_folder& operator=(const output_folder&) = delete;
     ~output_folder();
 
     /** Writes `content` to `relative` inside the folder, making its parent folders. @throws io_error */
     void write(const std::filesystem::path& relative, std::string_view content);
-    /** Replaces `path` by the files written. @throws io_error */
+    /**
+     * Moves the files written into `path`. A folder holding files none of the writer's (not
+     * written this time) is refused unless the policy says otherwise: its own earlier output
+     * (the same names) is replaced. @throws output_error
+     */
     void commit();
 
 private:
+    void move_files_in();
     std::filesystem::path m_path;
     std::filesystem::path m_partial;
+    existing_folder m_policy;
     bool m_committed = false;
 };
 

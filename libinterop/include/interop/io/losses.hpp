@@ -1,0 +1,56 @@
+#pragma once
+/**
+ * @file What a writer could not carry. Every writer declares each record, or part of a
+ * record, that its format cannot hold, under a stable reason code; `interop convert` prints
+ * the count per reason and `--strict` fails on any.
+ */
+
+#include <interop/diagnostics.hpp>
+#include <interop/io/output.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interop::io {
+
+class loss_log {
+public:
+    /** How many records each reason keeps by name; past it, only the count grows. */
+    static constexpr std::size_t kept_per_reason = 100000;
+
+    struct reason {
+        std::string code;    ///< `loss.kind`, `loss.weekday`, …
+        std::string message; ///< what was lost and why, the same for every record of the reason
+        bool whole = true;   ///< the records were left out, not only part of them
+        std::size_t count = 0;
+        std::vector<std::string> records; ///< `kind/id`, the first `kept_per_reason`
+    };
+
+    /** A record left out of the output. */
+    void record(std::string_view code, std::string_view message, std::string kind_and_id);
+    /** Part of a record left out (an extra room, a field the format has no place for); the record is written. */
+    void part(std::string_view code, std::string_view message, std::string kind_and_id);
+
+    const std::vector<reason>& reasons() const { return m_reasons; }
+    /** Records left out, over every reason. */
+    std::size_t records_lost() const;
+    bool empty() const { return m_reasons.empty(); }
+    /** One warning per reason, with its count and its first records. */
+    void report(diagnostics& d) const;
+
+private:
+    void add(std::string_view code, std::string_view message, bool whole, std::string record);
+    std::vector<reason> m_reasons;
+};
+
+/** How a writer writes. */
+struct write_options {
+    /** Where the writer declares what it could not carry. */
+    loss_log& losses;
+    /** An output folder that holds files already: refused unless told otherwise. */
+    existing_folder folder = existing_folder::refuse;
+};
+
+} // namespace interop::io

@@ -1,0 +1,42 @@
+#include <interop/io/losses.hpp>
+
+#include <algorithm>
+
+namespace interop::io {
+
+void loss_log::add(std::string_view code, std::string_view message, bool whole, std::string record) {
+    auto it = std::find_if(m_reasons.begin(), m_reasons.end(),
+                           [&](const reason& r) { return r.code == code && r.message == message && r.whole == whole; });
+    if (it == m_reasons.end()) it = m_reasons.insert(m_reasons.end(), reason{std::string(code), std::string(message), whole, 0, {}});
+    ++it->count;
+    if (it->records.size() < kept_per_reason) it->records.push_back(std::move(record));
+}
+
+void loss_log::record(std::string_view code, std::string_view message, std::string kind_and_id) {
+    add(code, message, true, std::move(kind_and_id));
+}
+
+void loss_log::part(std::string_view code, std::string_view message, std::string kind_and_id) {
+    add(code, message, false, std::move(kind_and_id));
+}
+
+std::size_t loss_log::records_lost() const {
+    std::size_t n = 0;
+    for (const auto& r : m_reasons)
+        if (r.whole) n += r.count;
+    return n;
+}
+
+void loss_log::report(diagnostics& d) const {
+    constexpr std::size_t shown = 3;
+    for (const auto& r : m_reasons) {
+        std::string examples;
+        for (std::size_t i = 0; i < std::min(shown, r.records.size()); ++i) examples += (i ? ", " : "") + r.records[i];
+        if (r.count > shown) examples += ", …";
+        d.add(severity::warning, r.code, "",
+              std::to_string(r.count) + (r.whole ? " record(s) not written: " : " record(s) written in part: ") + r.message + " (" +
+                  examples + ")");
+    }
+}
+
+} // namespace interop::io

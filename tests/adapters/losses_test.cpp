@@ -1,0 +1,85 @@
+// What a writer cannot carry is declared, never dropped in silence; writers are never given a
+// record out of the model's bounds.
+
+#include <doctest/doctest.h>
+
+#include "../support.hpp"
+#include "reading.hpp"
+
+#include <interop/adapter/registry.hpp>
+#include <interop/errors.hpp>
+#include <interop/validate/validate.hpp>
+
+using namespace interop;
+
+namespace {
+
+/** The demo school with one course moved to a weekday that does not exist. */
+model::dataset with_weekday(int weekday) {
+    auto ds = test::demo_school();
+    ds.all<model::course>().front().weekday = weekday;
+    return ds;
+}
+
+/** Writes `ds` as `format` into `out`, declaring what it loses in `losses`. */
+void write_declaring(const std::string& format, const model::dataset& ds, const std::filesystem::path& out, io::loss_log& losses) {
+    registry r;
+    register_all_adapters(r);
+    auto writer = open_writer(r.get(format), out, {losses});
+    io::replay(ds, *writer);
+}
+
+const io::loss_log::reason* reason_named(const io::loss_log& log, std::string_view code) {
+    for (const auto& r : log.reasons())
+        if (r.code == code) return &r;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("a weekday out of 1-7 is refused by validate, and no writer is given it: it is declared lost") {
+    const auto ds = with_weekday(9);
+    const auto& course = ds.all<model::course>().front();
+    const auto findings = validate(ds);
+    const auto found = std::find_if(findings.items().begin(), findings.items().end(),
+                                    [](const diagnostic& d) { return d.code == "value.out-of-bounds"; });
+    REQUIRE(found != findings.items().end());
+    CHECK(found->record == "course/" + course.id);
+    CHECK(found->message == "weekday must be between 1 and 7, not 9");
+
+    test::temp_dir dir("losses-weekday");
+    for (const char* format : {"asc", "fet", "ical", "untis", "sts-emp", "json"}) {
+        CAPTURE(format);
+        io::loss_log losses;
+        write_declaring(format, ds, dir / (std::string("out.") + format), losses);
+        const auto* lost = reason_named(losses, "loss.out-of-bounds");
+        REQUIRE(lost);
+        CHECK(lost->count == 1);
+        CHECK(lost->records == std::vector<std::string>{"course/" + course.id});
+    }
+}
+
+TEST_CASE("records of kinds a format has no place for are declared lost, by kind, with a count") {
+    const auto ds = test::demo_school();
+    test::temp_dir dir("losses-kind");
+    io::loss_log losses;
+    write_declaring("fet", ds, dir / "out.fet", losses);
+    std::size_t students = 0;
+    for (const auto& r : losses.reasons())
+        if (r.code == "loss.kind" && r.message.starts_with("student:")) students = r.count;
+    CHECK(students == ds.all<model::student>().size());
+    CHECK(students > 0);
+    io::loss_log none;
+    write_declaring("json", ds, dir / "out.json", none);
+    CHECK(none.empty());
+}
+
+TEST_CASE("the canonical readers refuse a number out of its bounds, naming the field") {
+    auto text = test::read_file(test::source_dir() / "examples/demo-school/demo-school.json");
+    const auto at = text.find("\"weekday\": ");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, std::string("\"weekday\": 1").size(), "\"weekday\": 9");
+    diagnostics diags;
+    CHECK_THROWS_WITH_AS(test::read_as("json", io::input::from_memory("school.json", text), diags),
+                         doctest::Contains("weekday: must be between 1 and 7, not 9"), parse_error);
+}
