@@ -33,19 +33,6 @@ std::optional<int> clock_at(std::string_view& text) {
     return hours * 60 + minutes;
 }
 
-/** ISO weekday of a day name in English, French, Spanish, German or Danish. */
-std::optional<int> weekday_named(std::string name) {
-    name = adapter_support::lower_ascii(std::move(name));
-    static const std::vector<std::vector<std::string>> names = {
-        {"monday", "lundi", "lunes", "montag", "mandag"},       {"tuesday", "mardi", "martes", "dienstag", "tirsdag"},
-        {"wednesday", "mercredi", "miércoles", "miercoles", "mittwoch", "onsdag"}, {"thursday", "jeudi", "jueves", "donnerstag", "torsdag"},
-        {"friday", "vendredi", "viernes", "freitag", "fredag"},  {"saturday", "samedi", "sábado", "sabado", "samstag", "lørdag"},
-        {"sunday", "dimanche", "domingo", "sonntag", "søndag"}};
-    for (std::size_t d = 0; d < names.size(); ++d)
-        if (std::find(names[d].begin(), names[d].end(), name) != names[d].end()) return static_cast<int>(d) + 1;
-    return std::nullopt;
-}
-
 namespace {
 
 using adapter_support::emit;
@@ -102,18 +89,35 @@ private:
         return k;
     }
 
+    /**
+     * Days named as weekdays (in any of the languages FET is used in, or as dates) are those
+     * weekdays; otherwise the n-th day is weekday n. A list that cannot be one week (more than 7
+     * days, or a weekday twice: half-days, the weeks of a cycle) is refused: its courses would
+     * land on days that do not exist.
+     */
     void days(const xml::element& list) {
-        int position = 0;
-        each(list, "Day", [&](const xml::element& d) {
-            auto name = text_of(d, "Name");
-            auto weekday = weekday_named(name);
-            if (!weekday) {
-                weekday = position + 1;
-                warn("fet.day", "day '" + name + "' is no weekday name: taken as ISO weekday " + std::to_string(*weekday) + " from its position", d.line);
-            }
-            m_days[name] = *weekday;
-            ++position;
-        });
+        std::vector<std::string> names;
+        each(list, "Day", [&](const xml::element& d) { names.push_back(text_of(d, "Name")); });
+        auto weekdays = weekdays_named(names);
+        if (!weekdays && names.size() <= 7) {
+            weekdays.emplace();
+            for (std::size_t i = 0; i < names.size(); ++i) weekdays->push_back(static_cast<int>(i) + 1);
+            warn("fet.day", "day names (" + joined(names) + ") are no weekday names: taken as weekdays 1 to " + std::to_string(names.size()) +
+                                " from their positions", list.line);
+        }
+        if (!weekdays || std::set<int>(weekdays->begin(), weekdays->end()).size() != names.size())
+            throw parse_error({m_file, list.line, 0}, format_name,
+                              std::to_string(names.size()) + " days (" + joined(names) +
+                                  ") are not one week of distinct weekdays (half-days, or the weeks of a cycle?): their courses "
+                                  "cannot be placed on weekdays; name each day after its weekday");
+        for (std::size_t i = 0; i < names.size(); ++i) m_days[names[i]] = (*weekdays)[i];
+    }
+
+    /** The first names, for a message. */
+    static std::string joined(const std::vector<std::string>& names) {
+        std::string out;
+        for (std::size_t i = 0; i < std::min<std::size_t>(names.size(), 8); ++i) out += (i ? ", " : "") + names[i];
+        return names.size() > 8 ? out + ", …" : out;
     }
 
     /** Hours named by their times ("9.30 - 11.00", or a start "08:00" ending when the next starts); else hourly from 08:00. */

@@ -103,3 +103,48 @@ TEST_CASE("model → FET → model keeps every course of the demo school, its we
     CHECK(back.all<model::staff>().size() == demo.all<model::staff>().size());
     CHECK(back.all<model::room>().size() == demo.all<model::room>().size());
 }
+
+namespace {
+
+/** A FET file with these days and one activity placed on the last of them at 08:00. */
+std::string fet_with_days(const std::vector<std::string>& days) {
+    std::string text = "<fet version=\"5\"><Days_List>";
+    for (const auto& d : days) text += "<Day><Name>" + d + "</Name></Day>";
+    text += "</Days_List><Hours_List><Hour><Name>08:00</Name></Hour><Hour><Name>09:00</Name></Hour></Hours_List>"
+            "<Activities_List><Activity><Id>1</Id><Duration>1</Duration><Active>true</Active></Activity></Activities_List>"
+            "<Time_Constraints_List><ConstraintActivityPreferredStartingTime><Weight_Percentage>100</Weight_Percentage>"
+            "<Activity_Id>1</Activity_Id><Preferred_Day>" +
+            days.back() + "</Preferred_Day><Preferred_Hour>08:00</Preferred_Hour></ConstraintActivityPreferredStartingTime></Time_Constraints_List></fet>";
+    return text;
+}
+
+int weekday_of_last_day(const std::vector<std::string>& days, diagnostics& diags) {
+    auto ds = test::read_as("fet", io::input::from_memory("x.fet", fet_with_days(days)), diags, false);
+    REQUIRE(ds.all<model::course>().size() == 1);
+    return ds.all<model::course>().front().weekday;
+}
+
+} // namespace
+
+TEST_CASE("FET days are read as weekdays in the file's language, abbreviated or dated; never past Sunday") {
+    diagnostics diags;
+    CHECK(weekday_of_last_day({"Mo", "Di", "Mi", "Do", "Fr"}, diags) == 5);
+    CHECK(weekday_of_last_day({"Mo", "Di", "Mi", "Do"}, diags) == 4);              // German: Do is Thursday
+    CHECK(weekday_of_last_day({"Lu", "Ma", "Mi", "Ju", "Vi", "Sa", "Do"}, diags) == 7); // Spanish: Do is Sunday
+    CHECK(weekday_of_last_day({"Lundi matin", "Mardi"}, diags) == 2);
+    CHECK(weekday_of_last_day({"Tue", "Thu"}, diags) == 4);                         // not by position
+    CHECK(weekday_of_last_day({"2025-09-01", "2025-09-03"}, diags) == 3);
+    CHECK(weekday_of_last_day({"01/09/2025", "05/09/2025"}, diags) == 5);
+    CHECK(diags.items().empty());
+    CHECK(weekday_of_last_day({"Day A", "Day B", "Day C"}, diags) == 3); // no weekday names: by position, with a warning
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items().front().code == "fet.day");
+
+    // Half-days (10 of them) or a two-week cycle cannot be laid on weekdays: refused, not placed on "weekday 10".
+    std::vector<std::string> halves;
+    for (int d = 1; d <= 10; ++d) halves.push_back("D" + std::to_string(d));
+    CHECK_THROWS_WITH_AS(test::read_as("fet", io::input::from_memory("x.fet", fet_with_days(halves)), diags, false),
+                         doctest::Contains("10 days (D1, D2, D3, D4, D5, D6, D7, D8, …) are not one week of distinct weekdays"), parse_error);
+    CHECK_THROWS_WITH_AS(test::read_as("fet", io::input::from_memory("x.fet", fet_with_days({"Monday AM", "Monday PM"})), diags, false),
+                         doctest::Contains("x.fet:1"), parse_error);
+}
