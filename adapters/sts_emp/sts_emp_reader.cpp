@@ -100,7 +100,7 @@ private:
         if (m_school.empty()) fail(e.line, "PARAMETRES without UAJ: the school is unknown");
     }
 
-    /** An alternation of every week (`H`, or its weeks one after the other) is no pattern. */
+    /** `H` is every week; any other alternation is a week pattern, one of consecutive weeks too (a semester, a three-week block). */
     void alternation(const xml::element& e) {
         auto code = trimmed(field(e, "CODE"));
         if (code.empty()) fail(e.line, "ALTERNANCE without CODE");
@@ -115,11 +115,8 @@ private:
                 p.weeks.push_back(timetable::monday_of(*d));
             }
         std::sort(p.weeks.begin(), p.weeks.end());
-        bool contiguous = !p.weeks.empty();
-        for (std::size_t i = 1; i < p.weeks.size() && contiguous; ++i) contiguous = p.weeks[i] == model::add_days(p.weeks[i - 1], 7);
         m_alternations.insert(code);
-        if (code == every_week_code || contiguous) return;
-        m_patterns.emplace(code, std::move(p));
+        if (code != every_week_code) m_patterns.emplace(code, std::move(p));
     }
 
     void room(const std::string& code, std::uint64_t line) {

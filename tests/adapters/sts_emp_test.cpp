@@ -7,6 +7,7 @@
 #include <interop/errors.hpp>
 #include <interop/json/canonical.hpp>
 
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -90,4 +91,44 @@ TEST_CASE("broken emp files are refused naming the line") {
     CHECK(ds.all<model::course>().size() == 1);
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].code == "sts-emp.alternance");
+}
+
+TEST_CASE("emp: short alternations stay alternations, a long comment does not hide the file, what has no place is declared") {
+    auto demo = test::demo_school();
+    auto& courses = demo.all<model::course>();
+    REQUIRE(courses.size() > 4);
+    auto one_week = test::find<model::week_pattern>(demo, "A");
+    one_week.id = one_week.code = "W1";
+    one_week.weeks = {{2025, 9, 8}};
+    auto three_weeks = one_week;
+    three_weeks.id = three_weeks.code = "W3";
+    three_weeks.weeks = {{2025, 9, 8}, {2025, 9, 15}, {2025, 9, 22}};
+    demo.add(model::any_record{one_week});
+    demo.add(model::any_record{three_weeks});
+    courses[0].week_pattern = "W1";
+    courses[1].week_pattern = "W3";
+    courses[2].teachers.clear();
+    courses[3].rooms = {"R1", "R2"};
+    const std::string lost_course = courses[2].id;
+    for (std::size_t i = 0; i < 40000; ++i) courses[4].id += "x"; // our comment names every course: long enough to pass 4 KiB
+
+    test::temp_dir dir("emp-shapes");
+    io::loss_log losses;
+    {
+        registry r;
+        register_all_adapters(r);
+        auto writer = open_writer(r.get("sts-emp"), dir / "emp.xml", {losses});
+        io::replay(demo, *writer);
+    }
+    diagnostics diags;
+    auto back = test::read_as("sts-emp", io::input::open(dir / "emp.xml"), diags); // identified past the comment
+    CHECK(test::find<model::course>(back, courses[0].id).week_pattern == std::optional<std::string>("W1"));
+    CHECK(test::find<model::course>(back, courses[1].id).week_pattern == std::optional<std::string>("W3"));
+    CHECK(test::find<model::week_pattern>(back, "W3").weeks == three_weeks.weeks);
+    CHECK(std::none_of(back.all<model::course>().begin(), back.all<model::course>().end(), [&](const auto& c) { return c.id == lost_course; }));
+
+    std::map<std::string, std::vector<std::string>> declared;
+    for (const auto& r : losses.reasons()) declared[r.code] = r.records;
+    CHECK(declared["loss.sts-emp.no-teacher"] == std::vector<std::string>{"course/" + lost_course});
+    CHECK(declared["loss.sts-emp.rooms"] == std::vector<std::string>{"course/" + courses[3].id});
 }
