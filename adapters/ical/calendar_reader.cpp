@@ -52,10 +52,26 @@ public:
                 warn("ical.dtstart", e.line, "VEVENT without DTSTART: left out");
                 continue;
             }
+            if (auto twice = repeated_property(e)) {
+                warn("ical.repeated", e.line, "VEVENT with " + *twice + ": RFC 5545 allows one, which one is meant is unknown; left out");
+                continue;
+            }
             if (!e.find("UID")) warn("ical.uid", e.line, "VEVENT without UID: named by its start and line");
             (e.find("RECURRENCE-ID") ? changes[uid_of(e)] : masters).push_back(&e);
         }
         for (const auto* e : masters) event(*e, changes[uid_of(*e)]);
+    }
+
+    /** "2 DTSTART", or "DTEND and DURATION", when a property that may appear once appears more (RFC 5545 §3.6.1). */
+    static std::optional<std::string> repeated_property(const ical::component& e) {
+        static constexpr std::string_view once[] = {"DTSTART", "DTEND", "DURATION", "SUMMARY", "SEQUENCE", "RECURRENCE-ID", "UID",
+                                                    "DTSTAMP", "LOCATION", "DESCRIPTION", "STATUS"};
+        for (auto name : once) {
+            const auto n = std::count_if(e.properties.begin(), e.properties.end(), [&](const ical::property& p) { return p.name == name; });
+            if (n > 1) return std::to_string(n) + " " + std::string(name);
+        }
+        if (e.find("DTEND") && e.find("DURATION")) return std::string("DTEND and DURATION");
+        return std::nullopt;
     }
 
     void emit_all(io::record_sink& sink) {

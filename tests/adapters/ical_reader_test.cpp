@@ -116,3 +116,17 @@ TEST_CASE("broken calendars are refused naming the line; what can be skipped is 
     CHECK(ds.all<model::session>().size() == 1); // a rule not understood is not guessed at
     CHECK(diags.items().back().code == "ical.rrule");
 }
+
+TEST_CASE("a property RFC 5545 allows once, given twice, leaves its event out with a warning, never a guess") {
+    for (const std::string twice : {"DTSTART:20250901T080000Z\r\nDTSTART:20250902T080000Z\r\n", "DTSTART:20250901T080000Z\r\nSUMMARY:A\r\nSUMMARY:B\r\n",
+                                    "DTSTART:20250901T080000Z\r\nSEQUENCE:1\r\nSEQUENCE:2\r\n",
+                                    "DTSTART:20250901T080000Z\r\nDTEND:20250901T090000Z\r\nDURATION:PT1H\r\n"}) {
+        CAPTURE(twice);
+        diagnostics diags;
+        auto ds = test::read_as("ical", io::input::from_memory("agenda.ics", calendar_with(twice)), diags);
+        CHECK(ds.all<model::session>().empty());
+        REQUIRE(diags.items().size() == 1);
+        CHECK(diags.items()[0].code == "ical.repeated");
+        CHECK(diags.items()[0].where.line == 3);
+    }
+}
