@@ -193,6 +193,7 @@ void bee_mapper::pupil_structures(const xml::element& e) {
         m.person = id;
         m.group = code;
         m.group_kind = is_class ? model::audience_kind::class_ : model::audience_kind::group;
+        if (const auto pupil = m_pupil_index.find(id); pupil != m_pupil_index.end()) m.end = m_pupils[pupil->second].exit_date; // a pupil who left is no longer in the class
         emit(std::move(m));
     }
 }
