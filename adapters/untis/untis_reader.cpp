@@ -81,7 +81,15 @@ struct period_use {
 struct lesson_info {
     std::string week_type;
     std::optional<model::date> from, until;
-    std::set<std::string> groups;
+    std::map<std::string, std::set<std::string>> groups; ///< per subject: a coupled lesson's lines name each its own group
+
+    /** The groups of the lesson's lines of `subject`; all of the lesson's when none names it. */
+    std::set<std::string> groups_of(const std::string& subject) const {
+        if (auto it = groups.find(subject); it != groups.end()) return it->second;
+        std::set<std::string> all;
+        for (const auto& [_, g] : groups) all.insert(g.begin(), g.end());
+        return all;
+    }
 };
 
 /** What our writer's `interop.txt` says. */
@@ -117,7 +125,12 @@ public:
     }
 
 private:
-    using key = std::tuple<std::string, int, int>; ///< lesson, day, period
+    /**
+     * Lesson, subject, day, period. A lesson number with several subjects in one period is Untis's
+     * coupling (a split class: `7;"09a";"Form";"F6";…` and `7;"09a";"Mühl";"L6";…`): one course
+     * each, not the first subject for all.
+     */
+    using key = std::tuple<std::string, std::string, int, int>;
     using row_handler = std::function<void(const std::vector<std::string>&, std::uint64_t)>;
 
     /** Calls `handle` with each non-blank row of an entry. */
@@ -187,7 +200,7 @@ private:
             if (row.size() > gpu002::student_group && !row[gpu002::student_group].empty() &&
                 row[gpu002::student_group] != row[gpu002::class_] + "_" + row[gpu002::subject]) // Untis's default name says nothing more
                 for (auto& g : adapter_support::split_nonempty(row[gpu002::student_group], '~')) {
-                    info.groups.insert(g);
+                    info.groups[row[gpu002::subject]].insert(g);
                     if (!row[gpu002::class_].empty()) m_group_classes[g].insert(row[gpu002::class_]);
                 }
         });
@@ -201,11 +214,11 @@ private:
                 fail(in, entry, line, "expected number;class;teacher;subject;room;day;period");
             int day = std::stoi(row[5]), period = std::stoi(row[6]);
             if (day < 1 || day > 7 || period < 1 || period > 24) fail(in, entry, line, "day " + row[5] + " or period " + row[6] + " out of range");
-            auto& use = uses[{row[0], day, period}];
+            auto& use = uses[{row[0], row[3], day, period}];
             if (use.line == 0) use.line = line;
             for (auto [set, value] : {std::pair{&use.classes, row[1]}, {&use.teachers, row[2]}, {&use.rooms, row[4]}})
                 if (!value.empty()) set->insert(value);
-            if (use.subject.empty()) use.subject = row[3];
+            use.subject = row[3];
         });
         return uses;
     }
@@ -221,7 +234,7 @@ private:
             teachers.insert(use.teachers.begin(), use.teachers.end());
             rooms.insert(use.rooms.begin(), use.rooms.end());
             if (!use.subject.empty()) subjects.insert(use.subject);
-            last_period = std::max(last_period, std::get<2>(k));
+            last_period = std::max(last_period, std::get<3>(k));
         }
         for (auto* names : {&m_class_names, &m_subject_names})
             for (const auto& [code, _] : *names) (names == &m_class_names ? classes : subjects).insert(code);
@@ -324,26 +337,49 @@ private:
             m_diags->add(severity::warning, "untis.no-dates", "", "week types without the school year: week patterns list no weeks (give the school year)", {m_file, 0, 0});
     }
 
-    /** Consecutive periods of one lesson on one day with the same resources make one course. */
+    /** A run: consecutive periods of one lesson and subject on one day, with the same resources. */
+    struct lesson_run {
+        std::string lesson;
+        int day, first, last;
+        const period_use* use;
+    };
+
+    /**
+     * Each run makes one course. The lesson number is the course's `untis` external id when the
+     * lesson makes that one course; a lesson placed several times or coupled keeps it in
+     * `untis:lesson`, and its courses' ids name their day, period and (coupled) subject.
+     */
     void emit_courses(io::record_sink& sink, const std::map<key, period_use>& uses) {
-        std::map<std::string, int> runs;
+        std::vector<lesson_run> runs;
+        std::map<std::string, std::set<std::string>> subjects_of;
+        std::map<std::string, int> runs_of;
         for (auto it = uses.begin(); it != uses.end();) {
-            const auto& [lesson, day, period] = it->first;
+            const auto& [lesson, subject, day, period] = it->first;
             auto end = std::next(it);
             int last = period;
-            while (end != uses.end() && std::get<0>(end->first) == lesson && std::get<1>(end->first) == day && std::get<2>(end->first) == last + 1 &&
-                   end->second.same_resources(it->second))
+            while (end != uses.end() && std::get<0>(end->first) == lesson && std::get<1>(end->first) == subject && std::get<2>(end->first) == day &&
+                   std::get<3>(end->first) == last + 1 && end->second.same_resources(it->second))
                 ++end, ++last;
-            emit(sink, course(lesson, day, period, last, it->second, ++runs[lesson]));
+            runs.push_back({lesson, day, period, last, &it->second});
+            subjects_of[lesson].insert(subject);
+            ++runs_of[lesson];
             it = end;
+        }
+        std::map<std::string, int> seen;
+        for (const auto& r : runs) {
+            auto c = course(r.lesson, r.day, r.first, r.last, *r.use, ++seen[r.lesson], subjects_of[r.lesson].size() > 1);
+            if (runs_of[r.lesson] == 1) c.external_ids = {{"untis", r.lesson}};
+            else c.extensions["untis:lesson"] = r.lesson;
+            emit(sink, std::move(c));
         }
     }
 
-    model::course course(const std::string& lesson, int day, int period, int last, const period_use& use, int run) {
+    model::course course(const std::string& lesson, int day, int period, int last, const period_use& use, int run, bool coupled) {
         auto ours = m_notes.courses.find(lesson);
-        auto id = ours != m_notes.courses.end() && run == 1 ? ours->second : "U" + lesson + "-" + std::to_string(day) + "-" + std::to_string(period);
+        auto id = ours != m_notes.courses.end() && run == 1
+                      ? ours->second
+                      : "U" + lesson + "-" + std::to_string(day) + "-" + std::to_string(period) + (coupled ? "-" + use.subject : "");
         auto c = new_record<model::course>(id, m_opt.school, {format_name, m_file, use.line});
-        c.external_ids = {{"untis", lesson}};
         c.subject = use.subject;
         c.teachers.assign(use.teachers.begin(), use.teachers.end());
         c.rooms.assign(use.rooms.begin(), use.rooms.end());
@@ -353,7 +389,7 @@ private:
             if (m_patterns.count(l.week_type)) c.week_pattern = l.week_type;
             c.valid_from = l.from;
             c.valid_until = l.until;
-            for (const auto& g : l.groups) {
+            for (const auto& g : l.groups_of(use.subject)) {
                 c.groups.push_back(g);
                 grouped.insert(m_group_classes[g].begin(), m_group_classes[g].end());
             }

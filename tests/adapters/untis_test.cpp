@@ -5,6 +5,7 @@
 
 #include <interop/errors.hpp>
 #include <interop/json/canonical.hpp>
+#include <interop/validate/validate.hpp>
 
 using namespace interop;
 
@@ -95,4 +96,30 @@ TEST_CASE("GPU002 week types A and B without our notes are a two-week cycle laid
 
     test::write_file(dir / "GPU002.TXT", "2;1;1;1;\"6A\";\"DUR\";\"SVT\";\"S1\";;;1;\"A\";;;2025-09-01;20260703;\r\n");
     CHECK_THROWS_WITH_AS(r.get("untis").make_reader(opt)->read(io::input::open(dir.path()), sink, diags), doctest::Contains("GPU002.TXT:1"), parse_error);
+}
+
+TEST_CASE("a coupled Untis lesson (a split class) gives a course per subject, with its teacher and its group") {
+    test::temp_dir dir("untis-coupled");
+    // Lesson 7: class 09a split in two, French with Form, Latin with Mühl, periods 2 and 3 on Monday; lesson 8 once, alone.
+    test::write_file(dir / "GPU001.TXT", "7;\"09a\";\"Form\";\"F6\";\"R1\";1;2;;\r\n7;\"09a\";\"Mühl\";\"L6\";\"R2\";1;2;;\r\n"
+                                         "7;\"09a\";\"Form\";\"F6\";\"R1\";1;3;;\r\n7;\"09a\";\"Mühl\";\"L6\";\"R2\";1;3;;\r\n"
+                                         "8;\"09a\";\"Form\";\"F6\";\"R1\";2;1;;\r\n");
+    test::write_file(dir / "GPU002.TXT", "7;2;2;2;\"09a\";\"Form\";\"F6\";\"R1\";;;1;;;;20250901;20260703;;;;;;;;;;;;;;;;;;;;;;;;;;\"09a-F\";;;;;\r\n"
+                                         "7;2;2;2;\"09a\";\"Mühl\";\"L6\";\"R2\";;;1;;;;20250901;20260703;;;;;;;;;;;;;;;;;;;;;;;;;;\"09a-L\";;;;;\r\n");
+    diagnostics diags;
+    const auto ds = test::read_with("untis", dir.path(), diags);
+    const auto& french = test::find<model::course>(ds, "U7-1-2-F6");
+    const auto& latin = test::find<model::course>(ds, "U7-1-2-L6");
+    CHECK(french.teachers == std::vector<std::string>{"Form"});
+    CHECK(latin.teachers == std::vector<std::string>{"Mühl"});
+    CHECK(french.groups == std::vector<std::string>{"09a-F"});
+    CHECK(latin.groups == std::vector<std::string>{"09a-L"});
+    CHECK(french.duration_minutes == 120);
+    CHECK(french.extensions.at("untis:lesson") == "7");
+    CHECK(french.external_ids.empty());
+    CHECK(test::find<model::course>(ds, "U8-2-1").external_ids == std::vector<model::external_id>{{"untis", "8"}});
+    test::find<model::subject>(ds, "L6");
+    CHECK(std::none_of(diags.items().begin(), diags.items().end(), [](const auto& d) { return d.severity == severity::error; }));
+    const auto findings = validate(ds);
+    CHECK(std::none_of(findings.items().begin(), findings.items().end(), [](const auto& d) { return d.code == "external-id.duplicate" || d.code == "id.duplicate"; }));
 }
