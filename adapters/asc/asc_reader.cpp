@@ -281,7 +281,11 @@ private:
         if (!only_course) id += "-" + std::to_string(weekday) + "-" + std::to_string(first.period);
         if (!only_course && !week_cycle::every_week(first.weeks)) id += "-" + first.weeks;
         auto c = record<model::course>(lesson, id);
-        c.external_ids = {{"asc", first.lesson}};
+        // The lesson id is this course's external id when the lesson makes one course; a lesson
+        // split over several days or periods keeps it in asc:lesson (one external id, one record).
+        c.external_ids.clear();
+        if (only_course) c.external_ids = {{"asc", first.lesson}};
+        else c.extensions["asc:lesson"] = first.lesson;
         c.provenance.line = first.line;
         c.subject = lesson.get("subjectid");
         c.teachers = split_ids(lesson.get("teacherids"));

@@ -105,9 +105,14 @@ private:
         m_diags.add(s, std::move(code), std::move(record), std::move(message), {m_file, line, 0});
     }
 
-    template <class K> K record(const xml::element& e, std::string id) {
+    /**
+     * A record with its EDT `Ident` as external id. EDT numbers each element type apart, so a
+     * `PartieDeClasse` and a `Groupe` (both groups here) may share an Ident: theirs is of the
+     * system `edt:PartieDeClasse` (`system` names it), the others' of `edt`.
+     */
+    template <class K> K record(const xml::element& e, std::string id, std::string system = "edt") {
         auto k = new_record<K>(id, m_school, at(e.line));
-        k.external_ids.push_back({"edt", attr_or(e, "Ident")});
+        if (auto ident = attr_or(e, "Ident"); !ident.empty()) k.external_ids.push_back({std::move(system), std::move(ident)});
         return k;
     }
 
@@ -179,7 +184,7 @@ private:
             if (part.name != "PartieDeClasse") continue;
             auto id = part_id(attr_or(part, "Ident"));
             m_part_class[id] = c.id;
-            auto g = record<model::group>(part, id);
+            auto g = record<model::group>(part, id, "edt:PartieDeClasse");
             g.code = id;
             g.label = c.code + " partie " + attr_or(part, "Ident");
             g.type = model::group_kind::half_class;
