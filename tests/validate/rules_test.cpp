@@ -128,6 +128,18 @@ TEST_CASE("referential integrity") {
     CHECK(has(d, "ref.missing")); // student E9 is in another school
 }
 
+TEST_CASE("an absent reference is absent, not a broken one: a warning where the model wants it, nothing where it may be left out") {
+    auto ds = valid_school();
+    ds.all<course>()[0].subject = "";
+    ds.all<student>()[0].mef = "";
+    const auto d = validate(ds);
+    CHECK(!has(d, "ref.missing"));
+    CHECK(d.count(severity::error) == 0);
+    REQUIRE_MESSAGE(d.items().size() == 1, all(d));
+    CHECK(d.items()[0].code == "ref.absent");
+    CHECK(d.items()[0].message == "subject names no subject");
+}
+
 TEST_CASE("news audiences name roles, classes or groups") {
     auto ds = valid_school();
     ds.all<news_item>()[0].audience.push_back("parents");

@@ -29,15 +29,22 @@ public:
         if (!m_schools.empty() && !m_schools.contains(r.school))
             report(m_diags, severity::error, "ref.school", r, "school " + r.school + " is not among the dataset's schools");
     }
-    /** Found in the record's school, or shared by every school (a national nomenclature). */
+    /**
+     * Found in the record's school, or shared by every school (a national nomenclature). An empty
+     * id is an absent reference, not a broken one: a warning where the model wants one.
+     */
     template <class R> void one(const R& r, const char* field, std::string_view kind, const std::string& id) {
+        if (id.empty()) {
+            report(m_diags, severity::warning, "ref.absent", r, std::string(field) + " names no " + std::string(kind));
+            return;
+        }
         const auto& ids = m_ids[std::string(kind)];
         if (!ids.contains(r.school + '\x1f' + id) && !ids.contains('\x1f' + id))
             report(m_diags, severity::error, "ref.missing", r,
                    std::string(field) + " names " + std::string(kind) + " \"" + id + "\", which is not in the dataset");
     }
     template <class R> void one(const R& r, const char* field, std::string_view kind, const std::optional<std::string>& id) {
-        if (id) one(r, field, kind, *id);
+        if (id && !id->empty()) one(r, field, kind, *id);
     }
     /** An id of one of two kinds (a class or a group). */
     template <class R> void either(const R& r, const char* field, std::string_view a, std::string_view b, const std::string& id) {
