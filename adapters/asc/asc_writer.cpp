@@ -3,6 +3,7 @@
 // period, week patterns as positions of a week cycle.
 
 #include "asc_format.hpp"
+#include "../common/course_losses.hpp"
 
 #include "../common/week_cycle.hpp"
 #include "../common/xml_text.hpp"
@@ -189,8 +190,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options&) {
-    return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<asc_writer>(o); });
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
+    return course_losses::declaring(adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<asc_writer>(o); }),
+                                    {.validity = false, .equipment = false}, "asc", opt.losses);
 }
 
 } // namespace interop::asc

@@ -4,6 +4,7 @@
 // no weeks: a course of a week pattern carries an activity tag whose comments hold the cycle.
 
 #include "fet_format.hpp"
+#include "../common/course_losses.hpp"
 
 #include "../common/week_cycle.hpp"
 #include "../common/xml_text.hpp"
@@ -218,8 +219,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options&) {
-    return adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<fet_writer>(o); });
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
+    return course_losses::declaring(adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<fet_writer>(o); }),
+                                    {.rooms = 1, .validity = false, .equipment = false}, "fet", opt.losses);
 }
 
 } // namespace interop::fet

@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) and jCal (RFC 7265): timetables out as calendars every client reads.
 
 #include "calendar_reader.hpp"
+#include "../common/course_losses.hpp"
 #include "calendar_writer.hpp"
 
 #include <interop/adapter/support.hpp>
@@ -39,7 +40,8 @@ void register_ical(registry& r) {
            .identify = identify_ical,
            .make_reader = ical_adapter::make_reader,
            .make_writer = [](const std::filesystem::path& out, const io::write_options& opt) {
-               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::ical, opt.folder);
+               return course_losses::declaring(std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::ical, opt.folder),
+                                               {.equipment = false}, "ical", opt.losses);
            },
            .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)}});
     add_jcal(r);
@@ -56,7 +58,8 @@ void add_jcal(registry& r) {
            .identify = [](const io::input&) { return confidence::no; },
            .make_reader = {},
            .make_writer = [](const std::filesystem::path& out, const io::write_options& opt) {
-               return std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::jcal, opt.folder);
+               return course_losses::declaring(std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::jcal, opt.folder),
+                                               {.equipment = false}, "jcal", opt.losses);
            },
            .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)}});
 }

@@ -6,6 +6,7 @@
 // What EDT_STS has no place for is declared lost.
 
 #include "sts_emp_format.hpp"
+#include "../common/course_losses.hpp"
 
 #include "../common/week_cycle.hpp"
 #include "../common/xml_text.hpp"
@@ -36,7 +37,10 @@ class emp_writer : public io::record_sink {
 public:
     emp_writer(std::ostream& out, io::loss_log& losses) : m_out(out), m_losses(losses) {}
 
-    void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
+    void on_record(model::any_record&& r) override {
+        if (m_any_school.empty()) m_any_school = std::visit([](const auto& k) { return k.school; }, r);
+        m_ds.add(std::move(r));
+    }
 
     void on_end() override {
         auto span = week_cycle::span_of(m_ds);
@@ -89,9 +93,7 @@ private:
         else if (c.classes.empty() && c.groups.empty())
             m_losses.record("loss.sts-emp.no-audience", "course: a COURS sits under a division or group; this one has none", record);
         else {
-            if (c.rooms.size() > 1) m_losses.part("loss.sts-emp.rooms", "course: a COURS has one room; the others are left out", record);
-            if (!c.equipment.empty()) m_losses.part("loss.sts-emp.equipment", "course: EDT_STS has no equipment", record);
-            if (c.valid_from || c.valid_until) m_losses.part("loss.sts-emp.validity", "course: EDT_STS has no first or last day for a course", record);
+            course_losses::declare_parts(c, {.rooms = 1, .validity = false, .equipment = false}, "sts-emp", m_losses);
             return true;
         }
         return false;
@@ -99,7 +101,7 @@ private:
 
     std::string school() const {
         if (m_ds.all<model::establishment>().size() == 1) return m_ds.all<model::establishment>().front().uai;
-        return m_ds.all<model::course>().empty() ? std::string() : m_ds.all<model::course>().front().school;
+        return m_ds.all<model::course>().empty() ? m_any_school : m_ds.all<model::course>().front().school;
     }
 
     static void alternation(std::ostream& out, const std::string& code, const std::string& label, const std::vector<model::date>& weeks) {
@@ -195,6 +197,7 @@ private:
     std::ostream& m_out;
     io::loss_log& m_losses;
     model::dataset m_ds;
+    std::string m_any_school; ///< the UAJ when there is neither a school nor a course
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 // files have no place for. `;` separated, strings quoted, UTF-8, CRLF.
 
 #include "untis_format.hpp"
+#include "../common/course_losses.hpp"
 
 #include "../common/week_cycle.hpp"
 
@@ -177,6 +178,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) { return std::make_unique<untis_writer>(out, opt.folder); }
+std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
+    return course_losses::declaring(std::make_unique<untis_writer>(out, opt.folder), {.equipment = false}, "untis", opt.losses);
+}
 
 } // namespace interop::untis
