@@ -21,13 +21,13 @@ row() { # label floor_label "secs kb" "floor_secs floor_kb"
     "$(echo "$fk/1024" | bc -l)" "$(echo "$s/$fs" | bc -l)"
 }
 
-gen=$(measure "$bin/bench/interop-generate" --schools "$schools" --ndjson "$work/academy.ndjson")
+gen=$(measure "$bin/generator/interop-generate" --schools "$schools" --ndjson "$work/academy.ndjson")
 copy=$(measure cp "$work/academy.ndjson" "$work/copy.ndjson")
 rm -f "$work/copy.ndjson"
 row "generate $schools schools ($(du -h "$work/academy.ndjson" | cut -f1))" "cp" "$gen" "$copy"
 row "interop inspect" "wc -l" "$(measure "$bin/cli/interop" inspect "$work/academy.ndjson")" \
   "$(measure wc -l "$work/academy.ndjson")"
-"$bin/bench/interop-generate" --schools 40 "$work/forty.json"
+"$bin/generator/interop-generate" --schools 40 "$work/forty.json"
 row "interop validate --strict, 40 schools" "interop inspect" \
   "$(measure "$bin/cli/interop" validate --strict "$work/forty.json")" "$(measure "$bin/cli/interop" inspect "$work/forty.json")"
 rm -rf "$work"

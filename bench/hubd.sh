@@ -91,7 +91,7 @@ row "class week as JSON (bearer token)" "$(load hubd-week "$hub$week" "$auth")" 
 row "class iCalendar feed" "$(load hubd-feed "$hub$feed")" "$(load nginx-feed "$ngx/6A.ics")"
 
 # --- import throughput ----------------------------------------------------------------------
-"$bin/bench/interop-generate" --schools "$schools" --ndjson "$work/academy.ndjson"
+"$bin/generator/interop-generate" --schools "$schools" --ndjson "$work/academy.ndjson"
 python3 - "$work/academy.ndjson" "$work/schools" <<'PY'
 import json, os, sys
 src, out = sys.argv[1], sys.argv[2]

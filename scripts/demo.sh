@@ -16,7 +16,7 @@ out=build/demo
 data=build/demo/hub
 demo=$out/school/demo-school.json # apart from the conversions: demo-school.json is also the json one's name
 mkdir -p "$out/school"
-build/bench/interop-generate --school-year current "$demo"
+build/generator/interop-generate --school-year current "$demo"
 
 json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 

@@ -7,5 +7,5 @@ cd "$root"
 bash scripts/build.sh build >/dev/null
 build/cli/interop-gen schemas schemas/canonical/v1
 build/cli/interop-gen model-doc docs/model.md
-build/bench/interop-generate examples/demo-school/demo-school.json
+build/generator/interop-generate examples/demo-school/demo-school.json
 git status --short schemas docs/model.md examples/demo-school

@@ -10,6 +10,8 @@
 #include <interop/adapter/registry.hpp>
 #include <interop/timetable/expand.hpp>
 
+#include <generator.hpp>
+
 #include <map>
 #include <set>
 #include <tuple>
@@ -137,31 +139,12 @@ inline model::dataset demo_timetable() {
     return ds;
 }
 
-/**
- * The demo school with the shapes real exports have: a course without a teacher, one without a
- * room, one in several rooms, one for no class or group, alternations of one week and of three
- * consecutive weeks, a course only part of the year.
- */
+/** A school from the generator with the shapes real exports have (generator::options::real_shapes). */
 inline model::dataset real_shapes() {
-    auto ds = demo_timetable();
-    auto& courses = ds.all<model::course>();
-    REQUIRE(courses.size() > 10);
-    auto pattern = ds.all<model::week_pattern>().front();
-    auto one_week = pattern, three_weeks = pattern;
-    one_week.id = one_week.code = "W1";
-    one_week.weeks = {{2025, 9, 8}};
-    three_weeks.id = three_weeks.code = "W3";
-    three_weeks.weeks = {{2025, 9, 8}, {2025, 9, 15}, {2025, 9, 22}};
-    ds.add(model::any_record{one_week});
-    ds.add(model::any_record{three_weeks});
-    courses[0].teachers.clear();
-    courses[1].rooms.clear();
-    courses[2].rooms.push_back(ds.all<model::room>().back().id);
-    courses[3].classes.clear();
-    courses[3].groups.clear();
-    courses[4].week_pattern = "W1";
-    courses[5].week_pattern = "W3";
-    courses[6].valid_from = model::date{2026, 1, 5};
+    model::dataset ds;
+    io::dataset_sink sink(ds);
+    generator::generate({.real_shapes = true}, sink);
+    REQUIRE(ds.all<model::week_pattern>().size() == 4);
     return ds;
 }
 

@@ -129,3 +129,17 @@ TEST_CASE("the demo school of any school year: its dates in that year, on the we
         }
     }
 }
+
+TEST_CASE("with real shapes, the timetable has what real exports have, and still validates without an error") {
+    const auto ds = generated({.real_shapes = true});
+    const auto& courses = ds.all<model::course>();
+    auto count = [&](auto&& pred) { return std::count_if(courses.begin(), courses.end(), pred); };
+    CHECK(count([](const model::course& c) { return c.teachers.empty(); }) == 1);
+    CHECK(count([](const model::course& c) { return c.rooms.empty(); }) == 1);
+    CHECK(count([](const model::course& c) { return c.rooms.size() == 2 && c.classes.empty() && c.groups.empty(); }) == 1);
+    CHECK(count([](const model::course& c) { return c.week_pattern == std::optional<std::string>("W1"); }) == 1);
+    CHECK(count([](const model::course& c) { return c.week_pattern == std::optional<std::string>("W3"); }) == 1);
+    const auto& patterns = ds.all<model::week_pattern>();
+    CHECK(std::any_of(patterns.begin(), patterns.end(), [](const auto& p) { return p.id == "W3" && p.weeks.size() == 3; }));
+    CHECK(validate(ds).count(severity::error) == 0);
+}

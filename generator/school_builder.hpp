@@ -30,13 +30,16 @@ struct school_plan {
     std::vector<std::string> subject_ids;
 };
 
+/** How a placed course departs from the plan, with `options::real_shapes`. */
+enum class course_shape { as_placed, no_teacher, no_room, one_week, three_weeks, part_of_year };
+
 class school_builder {
 public:
     school_builder(int index, const options& opt, io::record_sink& sink);
     void build();
     void add_course(const std::string& subject, const std::string& teacher, std::vector<std::string> classes,
                     std::vector<std::string> groups, const std::string& room, int weekday, int start_minutes,
-                    const std::string& week_pattern);
+                    const std::string& week_pattern, course_shape as = course_shape::as_placed);
 
 private:
     template <class K> K make(std::string id) {
@@ -56,6 +59,9 @@ private:
     void link(const std::string& student_id, const std::string& guardian_id, int rank);
     void language_and_option_groups();
     void timetable();
+    template <class Placements> std::map<std::size_t, course_shape> real_shapes_of(const Placements& placed) const;
+    void shape(model::course& c, course_shape s) const;
+    void real_shapes_extras();
     void teaching_links(); // teachers' memberships and teaching assignments
     void exceptions();
     void attendance();

@@ -15,6 +15,13 @@ struct options {
     std::uint64_t seed = 2025; ///< same seed, same output, on every machine
     int classes_per_level = 5; ///< 4 levels (6e to 3e), about 30 pupils each
     int school_year = 2025;    ///< the school year every date falls in, by the year it starts in
+    /**
+     * The timetable takes the shapes real exports have and the demo school keeps out: a course
+     * without a teacher, one without a room, one in two rooms, one for no class or group (a
+     * meeting), one of part of the year, alternations of one week and of three consecutive weeks
+     * (besides week A/B and the coupled language and option bands every school has).
+     */
+    bool real_shapes = false;
 };
 
 /** Streams every record of `opt.schools` schools into `sink`, then calls on_end. */

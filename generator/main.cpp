@@ -16,7 +16,7 @@
 namespace {
 
 constexpr const char* usage = R"(usage: interop-generate [--schools N] [--seed S] [--classes-per-level K] [--school-year YEAR|current]
-                        [--ndjson | --aaf] OUT
+                        [--real-shapes] [--ndjson | --aaf] OUT
 
 Writes N fictional collèges (default 1: the demo school) in canonical JSON, or NDJSON with
 --ndjson, to OUT ("-" for standard output). With --aaf, OUT is a folder that receives an AAF
@@ -25,6 +25,10 @@ files of at most 20,000 requests each). Same options, same bytes.
 
 Every date falls in the school year starting in YEAR (default 2025, for 2025-2026: the checked-in
 examples/demo-school); `current` takes the school year of today (1 September to 31 August).
+
+--real-shapes gives the timetable the shapes real exports have and the demo school keeps out:
+a course without a teacher, one without a room, one of part of the year, alternations of one
+week and of three consecutive weeks, a meeting for no class or group in two rooms.
 )";
 
 /** The school year of today's date (UTC). */
@@ -55,6 +59,7 @@ int main(int argc, char** argv) {
                 i += current ? 1 : 0;
             }
             else if (a == "--ndjson") ndjson = true;
+            else if (a == "--real-shapes") opt.real_shapes = true;
             else if (a == "--aaf") aaf = true;
             else if (a == "--help") {
                 std::cout << usage;

@@ -6,6 +6,8 @@
 #include "catalogue.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <array>
 #include <set>
 #include <stdexcept>
@@ -237,9 +239,63 @@ private:
 
 } // namespace
 
+/**
+ * With real shapes, which placed courses take which shape: every-week courses spread over the
+ * timetable, so that narrowing one to W1 or W3, or taking its teacher or room away, adds no clash.
+ */
+template <class Placements> std::map<std::size_t, course_shape> school_builder::real_shapes_of(const Placements& placed) const {
+    std::map<std::size_t, course_shape> out;
+    if (!m_options.real_shapes) return out;
+    std::vector<std::size_t> every;
+    for (std::size_t i = 0; i < placed.size(); ++i)
+        if (placed[i].weeks == every_week) every.push_back(i);
+    const course_shape shapes[] = {course_shape::no_teacher, course_shape::no_room, course_shape::one_week, course_shape::three_weeks,
+                                   course_shape::part_of_year};
+    if (every.size() < std::size(shapes)) return out;
+    for (std::size_t k = 0; k < std::size(shapes); ++k) out[every[k * every.size() / std::size(shapes)]] = shapes[k];
+    return out;
+}
+
+void school_builder::shape(model::course& c, course_shape s) const {
+    switch (s) {
+    case course_shape::as_placed: return;
+    case course_shape::no_teacher: c.teachers.clear(); return;
+    case course_shape::no_room: c.rooms.clear(); return;
+    case course_shape::one_week: c.week_pattern = "W1"; return;
+    case course_shape::three_weeks: c.week_pattern = "W3"; return;
+    case course_shape::part_of_year: c.valid_from = model::add_days(m_calendar.year_start, 7 * 18); return;
+    }
+}
+
+/**
+ * With real shapes, what no placed course has: the W1 and W3 alternations (one week; three
+ * consecutive weeks), and a teachers' meeting for no class or group in two rooms, on Wednesday
+ * afternoon when there are no classes.
+ */
+void school_builder::real_shapes_extras() {
+    const auto weeks = m_calendar.school_weeks();
+    for (auto [code, count] : {std::pair{"W1", std::size_t{1}}, std::pair{"W3", std::size_t{3}}}) {
+        auto p = make<model::week_pattern>(code);
+        p.code = code;
+        p.label = count == 1 ? "Semaine 1" : "Semaines 1 à 3";
+        p.weeks.assign(weeks.begin(), weeks.begin() + static_cast<std::ptrdiff_t>(std::min(count, weeks.size())));
+        emit(std::move(p));
+    }
+    auto meeting = make<model::course>("C-CONSEIL");
+    meeting.subject = m_plan.subject_ids.front();
+    meeting.teachers = {m_plan.staff_ids.front()};
+    meeting.rooms = {"S101", "S102"};
+    meeting.weekday = 3;
+    meeting.start = model::time_of_day{14 * 60};
+    meeting.duration_minutes = 60;
+    meeting.valid_from = m_calendar.year_start;
+    meeting.valid_until = m_calendar.year_end;
+    emit(std::move(meeting));
+}
+
 void school_builder::add_course(const std::string& subject, const std::string& teacher, std::vector<std::string> classes,
                                 std::vector<std::string> groups, const std::string& room, int weekday, int start_minutes,
-                                const std::string& week_pattern) {
+                                const std::string& week_pattern, course_shape as) {
     auto c = make<model::course>("C" + std::to_string(m_plan.course_ids.size() + 1));
     c.subject = subject;
     c.teachers = {teacher};
@@ -253,6 +309,7 @@ void school_builder::add_course(const std::string& subject, const std::string& t
     c.valid_from = m_calendar.year_start;
     c.valid_until = m_calendar.year_end;
     c.external_ids = {{"edt", std::to_string(5000 + m_plan.course_ids.size())}};
+    shape(c, as);
     m_plan.course_ids.push_back(c.id);
     m_courses.push_back(c);
     emit(std::move(c));
@@ -288,15 +345,19 @@ void school_builder::timetable() {
             for (int level = 5; level >= 3; --level) s.bands(level);
             s.class_lessons();
             m_plan.teacher_of = s.teacher_of();
-            for (const auto& p : s.placements())
-                add_course(p.subject, p.teacher, p.classes, p.groups, p.room, p.where.day,
-                           slot_starts[static_cast<std::size_t>(p.where.slot)],
-                           p.weeks == every_week ? "" : p.weeks == week_a ? "A" : "B");
+            const auto shapes = real_shapes_of(s.placements());
+            for (std::size_t i = 0; i < s.placements().size(); ++i) {
+                const auto& p = s.placements()[i];
+                const auto shape = shapes.find(i);
+                add_course(p.subject, p.teacher, p.classes, p.groups, p.room, p.where.day, slot_starts[static_cast<std::size_t>(p.where.slot)],
+                           p.weeks == every_week ? "" : p.weeks == week_a ? "A" : "B", shape == shapes.end() ? course_shape::as_placed : shape->second);
+            }
             break;
         } catch (const placement_failed& e) {
             if (attempt == 50) throw std::runtime_error("generator: " + m_plan.uai + ": " + e.what() + " after 50 attempts");
         }
     }
+    if (m_options.real_shapes) real_shapes_extras();
     teaching_links();
 }
 
