@@ -7,6 +7,7 @@
 #include "../common/siecle_codes.hpp"
 
 #include <map>
+#include <set>
 
 namespace interop::aaf {
 namespace {
@@ -29,10 +30,19 @@ template <class P> void names(const request& r, P& p) {
     p.first_name = r.first("givenName");
 }
 
+/**
+ * `person@code` in a class, `person@group:code` in a group: a class and a group may share a
+ * code (4A and the group 4A of a subject), their memberships may not share an id.
+ */
+std::string membership_id(const std::string& person, std::string_view code, bool is_class) {
+    return person + (is_class ? "@" : "@group:") + std::string(code);
+}
+
 } // namespace
 
 void mapper::student(const request& r) {
-    const std::string& school = school_of(r.first("ENTPersonStructRattach"), r);
+    const std::string* known = school_of(r.first("ENTPersonStructRattach"), r, true, "ENTPersonStructRattach");
+    const std::string school = known ? *known : std::string();
     auto s = make<model::student>(r, r.id, school);
     names(r, s);
     if (const auto* others = r.values("ENTPersonAutresPrenoms"))
@@ -88,6 +98,7 @@ void mapper::student_links(const request& r, const std::string& school) {
                 if (it == dates.end()) it = dates.insert(dates.end(), {f[0], f[2], {}, {}});
                 (entry ? it->start : it->end) = date_of(f[1], attr, r);
             }
+    std::set<std::string> placed; // a value given twice is one membership
     for (auto [attr, is_class] : {std::pair{"ENTEleveClasses", true}, std::pair{"ENTEleveGroupes", false}})
         if (const auto* values = r.values(attr))
             for (const auto& v : *values) {
@@ -96,9 +107,10 @@ void mapper::student_links(const request& r, const std::string& school) {
                     warn(r, "aaf.packed", std::string(attr) + " \"" + v + "\" is not structure$code: left out");
                     continue;
                 }
-                const std::string& group_school = school_of(f[0], r);
-                ensure_group(group_school, f[1], is_class, {}, r);
-                auto m = make<model::membership>(r, r.id + "@" + std::string(f[1]), group_school);
+                const std::string* group_school = school_of(f[0], r, true, attr);
+                if (!group_school || !placed.insert(*group_school + '\x1f' + membership_id(r.id, f[1], is_class)).second) continue;
+                ensure_group(*group_school, f[1], is_class, {}, r);
+                auto m = make<model::membership>(r, membership_id(r.id, f[1], is_class), *group_school);
                 m.person = r.id;
                 m.group = f[1];
                 m.group_kind = is_class ? model::audience_kind::class_ : model::audience_kind::group;
@@ -109,16 +121,19 @@ void mapper::student_links(const request& r, const std::string& school) {
 }
 
 void mapper::staff(const request& r) {
-    // One record per school: the attachment structures and those named in functions.
+    // One record per school the delivery defines among the attachment structures and those named
+    // in functions; functions in structures it does not define go to the person's first record.
     std::map<std::string, model::staff> by_school;
-    auto for_school = [&](std::string_view jointure) -> model::staff& {
-        const std::string& school = school_of(jointure, r);
-        auto [it, added] = by_school.try_emplace(school);
-        if (added) it->second = make<model::staff>(r, r.id, school);
-        return it->second;
+    auto for_school = [&](std::string_view jointure, bool attached, const char* attribute) -> model::staff* {
+        const std::string* school = school_of(jointure, r, attached, attribute);
+        if (!school) return nullptr;
+        auto [it, added] = by_school.try_emplace(*school);
+        if (added) it->second = make<model::staff>(r, r.id, *school);
+        return &it->second;
     };
     if (const auto* rattach = r.values("ENTPersonStructRattach"))
-        for (const auto& j : *rattach) for_school(j);
+        for (const auto& j : *rattach) for_school(j, true, "ENTPersonStructRattach");
+    std::vector<std::pair<std::string, std::string>> unplaced; // functions and disciplines in structures not defined
     // structure$function code$function label$discipline code$discipline label
     if (const auto* functions = r.values("ENTPersonFonctions"))
         for (const auto& v : *functions) {
@@ -127,11 +142,23 @@ void mapper::staff(const request& r) {
                 warn(r, "aaf.packed", "ENTPersonFonctions \"" + v + "\" is not structure$code$…: left out");
                 continue;
             }
-            auto& s = for_school(f[0]);
-            if (!f[1].empty()) add_unique(s.functions, std::string(f[1]));
-            if (f.size() > 3 && !f[3].empty()) add_unique(s.disciplines, std::string(f[3]));
+            auto* s = for_school(f[0], false, "ENTPersonFonctions");
+            if (!s) {
+                unplaced.emplace_back(f[1], f.size() > 3 ? std::string(f[3]) : std::string());
+                continue;
+            }
+            if (!f[1].empty()) add_unique(s->functions, std::string(f[1]));
+            if (f.size() > 3 && !f[3].empty()) add_unique(s->disciplines, std::string(f[3]));
         }
-    if (by_school.empty()) for_school("");
+    if (by_school.empty()) {
+        warn(r, "aaf.staff.no-school", "no structure of the delivery is this person's: their school is unknown, left empty");
+        by_school.emplace("", make<model::staff>(r, r.id, ""));
+    }
+    for (const auto& [function, discipline] : unplaced) {
+        auto& first = by_school.begin()->second;
+        if (!function.empty()) add_unique(first.functions, function);
+        if (!discipline.empty()) add_unique(first.disciplines, discipline);
+    }
     staff_links(r);
     const auto birth = date_of(r.first("ENTPersonDateNaissance"), "ENTPersonDateNaissance", r);
     const std::string jointure(r.first("ENTPersonJointure").empty() ? std::string_view(r.id) : r.first("ENTPersonJointure"));
@@ -154,18 +181,19 @@ void mapper::staff(const request& r) {
 
 void mapper::staff_links(const request& r) {
     // Memberships: structure$class (principal teachers from ENTAuxEnsClassesPrincipal).
-    std::map<std::pair<std::string, std::string>, model::membership> memberships;
+    std::map<std::tuple<std::string, std::string, bool>, model::membership> memberships; // school, code, is a class
     for (auto [attr, is_class, principal] : {std::tuple{"ENTAuxEnsClasses", true, false}, std::tuple{"ENTAuxEnsGroupes", false, false},
                                             std::tuple{"ENTAuxEnsClassesPrincipal", true, true}})
         if (const auto* values = r.values(attr))
             for (const auto& v : *values) {
                 const auto f = unpack(v);
                 if (f.size() < 2 || f[1].empty()) continue;
-                const std::string& school = school_of(f[0], r);
-                ensure_group(school, f[1], is_class, {}, r);
-                auto [it, added] = memberships.try_emplace({school, std::string(f[1])});
+                const std::string* school = school_of(f[0], r, true, attr);
+                if (!school) continue;
+                ensure_group(*school, f[1], is_class, {}, r);
+                auto [it, added] = memberships.try_emplace({*school, std::string(f[1]), is_class});
                 if (added) {
-                    it->second = make<model::membership>(r, r.id + "@" + std::string(f[1]), school);
+                    it->second = make<model::membership>(r, membership_id(r.id, f[1], is_class), *school);
                     it->second.person = r.id;
                     it->second.group = f[1];
                     it->second.group_kind = is_class ? model::audience_kind::class_ : model::audience_kind::group;
@@ -184,11 +212,12 @@ void mapper::staff_links(const request& r) {
                     warn(r, "aaf.packed", std::string(attr) + " \"" + v + "\" is not structure$code$subject: left out");
                     continue;
                 }
-                const std::string& school = school_of(f[0], r);
-                std::string id = r.id + "/" + std::string(f[1]) + "/" + std::string(f[2]);
-                if (!seen.insert(school + '\x1f' + id).second) continue;
-                ensure_group(school, f[1], is_class, {}, r);
-                auto a = make<model::teaching_assignment>(r, std::move(id), school);
+                const std::string* school = school_of(f[0], r, false, attr);
+                if (!school) continue;
+                std::string id = r.id + "/" + (is_class ? "" : "group:") + std::string(f[1]) + "/" + std::string(f[2]);
+                if (!seen.insert(*school + '\x1f' + id).second) continue;
+                ensure_group(*school, f[1], is_class, {}, r);
+                auto a = make<model::teaching_assignment>(r, std::move(id), *school);
                 a.staff = r.id;
                 a.group = f[1];
                 a.group_kind = is_class ? model::audience_kind::class_ : model::audience_kind::group;

@@ -54,15 +54,22 @@ void mapper::keep_unmapped(file_type type, const request& r, model::extensions& 
     }
 }
 
-const std::string& mapper::school_of(std::string_view jointure, const request& r) {
-    const auto it = m_uai_of.find(std::string(jointure));
-    if (it != m_uai_of.end()) return it->second;
-    const auto [unknown, first] = m_unknown_structures.emplace(jointure);
-    if (first)
-        warn(r, "aaf.structure.unknown",
-             "structure " + std::string(jointure) + " is not in the delivery (no EtabEducNat with that ENTStructureJointure): "
-             "its jointure stands for the school");
-    return *unknown;
+const std::string* mapper::school_of(std::string_view jointure, const request& r, bool may_stand, std::string_view attribute) {
+    const std::string key(jointure);
+    if (const auto it = m_uai_of.find(key); it != m_uai_of.end()) return &it->second;
+    if (m_uai_of.empty()) { // no EtabEducNat in the delivery: the structures people belong to stand for schools
+        if (const auto it = m_unknown_structures.find(key); it != m_unknown_structures.end()) return &*it;
+        if (may_stand) {
+            warn(r, "aaf.structure.unknown",
+                 "structure " + key + " is not in the delivery (it has no EtabEducNat file): its jointure stands for the school");
+            return &*m_unknown_structures.insert(key).first;
+        }
+    }
+    if (m_references[key]++ == 0)
+        warn(r, "aaf.structure.reference",
+             std::string(attribute) + " names structure " + key +
+                 ", which no EtabEducNat of the delivery defines: a reference, not a school; what it names there is left out");
+    return nullptr;
 }
 
 std::uint32_t mapper::school_index(const std::string& uai) {

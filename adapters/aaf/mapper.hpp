@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -64,8 +65,14 @@ private:
     template <class K> void emit(K&& record) { adapter_support::emit(m_sink, std::forward<K>(record)); }
     /** Attributes the mapping has not read go to extensions, each name reported once; call it last. */
     void keep_unmapped(file_type type, const request& r, model::extensions& out);
-    /** The UAI of a structure jointure; warns once and returns the jointure when unknown. */
-    const std::string& school_of(std::string_view jointure, const request& r);
+    /**
+     * The school of a structure jointure: its UAI when an EtabEducNat defines it. A structure
+     * the delivery does not define is a reference, reported once (`aaf.structure.reference`):
+     * nullptr, and no school, class, group or staff record is made of it. Only when the delivery
+     * has no EtabEducNat at all does a jointure a person is attached to (`may_stand`: a pupil's
+     * or staff's own structure, the classes they are in) stand for the school, warned once.
+     */
+    const std::string* school_of(std::string_view jointure, const request& r, bool may_stand, std::string_view attribute);
     std::uint32_t school_index(const std::string& uai);
     /** Emits the class or group record the first time a (school, code) is seen. */
     void ensure_group(const std::string& school, std::string_view code, bool is_class, std::string_view label, const request& r);
@@ -77,7 +84,8 @@ private:
     std::string m_file;
     std::string m_modified; ///< names of the replaced attributes while mapping a partial request
     std::unordered_map<std::string, std::string> m_uai_of;
-    std::set<std::string> m_unknown_structures;
+    std::set<std::string> m_unknown_structures;   ///< standing for schools: the delivery has no EtabEducNat
+    std::map<std::string, std::size_t> m_references; ///< structures named but not defined, and how many times
     std::unordered_set<std::uint64_t> m_classes, m_groups; ///< hashes of school \x1f code: 8 bytes a class
     std::string m_key;                                    ///< reused to compute them
     std::array<std::unordered_set<std::string>, file_type_count> m_reported_unmapped;

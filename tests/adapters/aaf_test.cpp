@@ -8,6 +8,7 @@
 
 #include <interop/adapters.hpp>
 #include <interop/json/canonical.hpp>
+#include <interop/validate/validate.hpp>
 
 #include <algorithm>
 
@@ -78,7 +79,7 @@ TEST_CASE("packed attributes are decoded into the model") {
         const auto& in_class = find<model::membership>(ds, "9001@6A");
         CHECK(in_class.group_kind == model::audience_kind::class_);
         CHECK(model::to_string(*in_class.start) == "2025-09-01");
-        CHECK(find<model::membership>(ds, "9002@LATIN").group_kind == model::audience_kind::group);
+        CHECK(find<model::membership>(ds, "9002@group:LATIN").group_kind == model::audience_kind::group);
         CHECK(find<model::school_class>(ds, "6A").label == "6EME A"); // from ENTStructureClasses code$label
     }
     SUBCASE("guardian links with legal responsibility and flags") {
@@ -107,7 +108,7 @@ TEST_CASE("packed attributes are decoded into the model") {
         CHECK(find<model::staff>(ds, "5001", "0130002G").last_name == "DURAND");
         CHECK(find<model::membership>(ds, "5001@3B").role == model::membership_role::principal_teacher);
         CHECK(find<model::membership>(ds, "5001@6A").role == model::membership_role::teacher);
-        const auto& latin = find<model::teaching_assignment>(ds, "5001/LATIN/020700");
+        const auto& latin = find<model::teaching_assignment>(ds, "5001/group:LATIN/020700");
         CHECK(latin.group_kind == model::audience_kind::group);
         CHECK(latin.subject == "020700");
         CHECK(find<model::teaching_assignment>(ds, "5001/2NDE1/020100").school == "0130002G");
@@ -167,7 +168,7 @@ TEST_CASE("a Delta alone is a delta dataset: additions, partial changes, deletio
     const auto& changed = find<model::student>(ds, "9001");
     CHECK(changed.last_name == "BERNARD-NOEL");
     CHECK(changed.extensions.at("aaf:modified") == "sn,ENTEleveGroupes");
-    CHECK(find<model::membership>(ds, "9001@LATIN").extensions.at("aaf:modified") == "sn,ENTEleveGroupes");
+    CHECK(find<model::membership>(ds, "9001@group:LATIN").extensions.at("aaf:modified") == "sn,ENTEleveGroupes");
     const auto& gone = find<model::deletion>(ds, "student/9002");
     CHECK(gone.target_kind == "student");
     CHECK(gone.target_id == "9002");
@@ -304,4 +305,38 @@ TEST_CASE("a generated academy delivery: parsing and mapping run on two threads,
                              doctest::Contains("ACADEMIE_Complet_20250901_Eleve_0000.xml:"), parse_error);
         CHECK(partial.all<model::student>().size() > 100);
     }
+}
+
+TEST_CASE("structures no EtabEducNat defines are references, not schools; a class and a group may share a code") {
+    test::temp_dir tmp("aaf-references");
+    const auto folder = folder_of(tmp, "delivery", {"complet"});
+    const auto staff_file = folder / "ENT_Complet_20250901_PersEducNat_0000.xml";
+    auto text = test::read_file(staff_file);
+    // Teacher 5001's functions and subjects also name structure 999, which the delivery does not define.
+    auto replace = [&](const std::string& from, const std::string& to) {
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+    };
+    replace("<value>200$ENS$ENSEIGNEMENT$L0202$LETTRES MODERNES</value>",
+            "<value>200$ENS$ENSEIGNEMENT$L0202$LETTRES MODERNES</value><value>999$DOC$DOCUMENTATION$L0100$DOCUMENTATION</value>");
+    replace("<value>200$2NDE1$020100</value></attr>", "<value>200$2NDE1$020100</value><value>999$5C$020100</value></attr>");
+    // And teaches the class 6A and a group also named 6A.
+    replace("<attr name=\"ENTAuxEnsGroupes\"><value>100$LATIN</value></attr>", "<attr name=\"ENTAuxEnsGroupes\"><value>100$LATIN</value><value>100$6A</value></attr>");
+    test::write_file(staff_file, text);
+
+    diagnostics diags;
+    const auto ds = test::read_as("aaf", io::input::open(folder), diags);
+    for (const auto& s : ds.all<model::establishment>()) CHECK(s.uai != "999");
+    for (const auto& c : ds.all<model::school_class>()) CHECK(c.school != "999");
+    for (const auto& s : ds.all<model::staff>()) CHECK(s.school != "999");
+    CHECK(std::count_if(ds.all<model::staff>().begin(), ds.all<model::staff>().end(), [](const auto& s) { return s.id == "5001"; }) == 2);
+    CHECK(find<model::staff>(ds, "5001", "0130001F").functions == std::vector<std::string>{"ENS", "DOC"});
+    const auto reference = std::find_if(diags.items().begin(), diags.items().end(), [](const auto& d) { return d.code == "aaf.structure.reference"; });
+    REQUIRE(reference != diags.items().end());
+    CHECK(reference->message.find("names structure 999, which no EtabEducNat of the delivery defines") != std::string::npos);
+    CHECK(find<model::membership>(ds, "5001@6A").group_kind == model::audience_kind::class_);
+    CHECK(find<model::membership>(ds, "5001@group:6A").group_kind == model::audience_kind::group);
+    const auto findings = validate(ds);
+    CHECK(std::none_of(findings.items().begin(), findings.items().end(), [](const auto& d) { return d.code == "id.duplicate"; }));
 }
