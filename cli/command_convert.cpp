@@ -20,7 +20,8 @@ files already is refused; --force replaces the files the format writes there.
 
 What the output format has no place for is declared, never dropped in silence: a warning per
 reason with a count and the first records, then a summary line (records read, written, lost
-by reason). --strict makes any loss fail the conversion (exit 1).
+by reason). --strict makes any loss fail the conversion (exit 1). An error in the input (a row
+the reader had to leave out) fails it too, once the rest is written.
 
 Timetable products that know no school nor dates (aSc, FET, Untis) need them told:
 --school gives their records a UAI; --school-year (2025-09-01:2026-07-03) lays their week
@@ -120,6 +121,11 @@ int convert_command(const registry& reg, const args& a) {
     losses.report(diags);
     print_diagnostics(diags);
     std::cerr << summary(counted.count, losses) << '\n';
+    // A reader's error left something out of the input (a row, an event): the output is not all of it.
+    if (diags.has_errors()) {
+        std::cerr << "the input has " << diags.count(severity::error) << " error(s): what they name is not in the output\n";
+        return invalid_data;
+    }
     return o.flag("--strict") && !losses.empty() ? invalid_data : ok;
 }
 

@@ -246,3 +246,13 @@ TEST_CASE("convert ends with what it read, wrote and lost; --strict fails on any
     CHECK(r.code == 0);
     CHECK(r.err.find("0 lost") != std::string::npos);
 }
+
+TEST_CASE("convert fails (exit 1) when its input had rows the reader left out, once the rest is written") {
+    test::temp_dir dir("cli-input-errors");
+    const auto absences = test::source_dir() / "tests/data/csv_mapped/absences";
+    const auto r = run("convert --to ndjson " + absences.string() + " " + (dir / "absences.ndjson").string());
+    CHECK(r.code == 1);
+    CHECK(r.err.find("[csv-mapped.row]") != std::string::npos);
+    CHECK(r.err.find("the input has 2 error(s): what they name is not in the output") != std::string::npos);
+    CHECK(std::filesystem::exists(dir / "absences.ndjson"));
+}
