@@ -13,6 +13,7 @@ std::unique_ptr<reader> make_reader(const read_options& opt);
 std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt);
 
 /** `a,b,c` → {a, b, c}; empty parts left out. */
+/** `a,b,,a` → {a, b}: empty parts and repeats left out. */
 std::vector<std::string> split_ids(std::string_view list);
 
 /** `7:30` or `07:30` → minutes after midnight. */

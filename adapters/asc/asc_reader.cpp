@@ -16,7 +16,12 @@
 
 namespace interop::asc {
 
-std::vector<std::string> split_ids(std::string_view list) { return adapter_support::split_nonempty(list, ','); }
+std::vector<std::string> split_ids(std::string_view list) {
+    auto ids = adapter_support::split_nonempty(list, ',');
+    for (auto it = ids.begin(); it != ids.end();) // a room named twice on a card (aSc writes it so) is one room
+        it = std::find(ids.begin(), it, *it) != it ? ids.erase(it) : std::next(it);
+    return ids;
+}
 
 std::optional<model::time_of_day> parse_clock(std::string_view text) {
     if (text.size() == 4 && text[1] == ':') return model::parse_time_of_day("0" + std::string(text));

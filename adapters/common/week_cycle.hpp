@@ -92,6 +92,14 @@ inline std::vector<int> periods_spanned(const period_list& periods, const model:
     return out;
 }
 
+/** Whether the periods a course covers begin when it begins and end when it ends: read back from them, it keeps its times. */
+inline bool spans_exactly(const period_list& periods, const model::course& c) {
+    const auto spanned = periods_spanned(periods, c);
+    if (spanned.empty()) return false;
+    return periods[static_cast<std::size_t>(spanned.front() - 1)].first == c.start &&
+           periods[static_cast<std::size_t>(spanned.back() - 1)].second.minutes == c.start.minutes + c.duration_minutes;
+}
+
 /** `2025-09-01/2026-07-04`: the school year our writers leave in formats without dates, so reading back lays week cycles on it. */
 inline std::string format_span(std::pair<model::date, model::date> span) { return model::to_string(span.first) + "/" + model::to_string(span.second); }
 

@@ -17,6 +17,9 @@ std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, c
 /** The GPU001 entry of an input (found by its content), or null. */
 const io::input::entry* gpu001_entry(const io::input& in);
 
+/** Periods of a day GPU001 numbers (a bound on what is read; courses past it are not written). */
+inline constexpr int max_periods = 60;
+
 // GPU002 fields (0-based) the adapter reads and writes.
 namespace gpu002 {
 inline constexpr std::size_t lesson = 0, hours = 1, class_ = 4, teacher = 5, subject = 6, room = 7, week_type = 11, from = 14, until = 15,

@@ -213,7 +213,8 @@ private:
             if (row.size() < 7 || !is_number(row[0]) || !is_number(row[5]) || !is_number(row[6]))
                 fail(in, entry, line, "expected number;class;teacher;subject;room;day;period");
             int day = std::stoi(row[5]), period = std::stoi(row[6]);
-            if (day < 1 || day > 7 || period < 1 || period > 24) fail(in, entry, line, "day " + row[5] + " or period " + row[6] + " out of range");
+            if (day < 1 || day > 7 || period < 1 || period > max_periods)
+                fail(in, entry, line, "day " + row[5] + " or period " + row[6] + " out of range (days 1 to 7, periods 1 to " + std::to_string(max_periods) + ")");
             auto& use = uses[{row[0], row[3], day, period}];
             if (use.line == 0) use.line = line;
             for (auto [set, value] : {std::pair{&use.classes, row[1]}, {&use.teachers, row[2]}, {&use.rooms, row[4]}})

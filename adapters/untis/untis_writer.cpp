@@ -48,12 +48,14 @@ std::string at(const std::vector<std::string>& v, std::size_t i) { return i < v.
 
 class untis_writer : public io::record_sink {
 public:
-    untis_writer(std::filesystem::path out, io::existing_folder existing) : m_out(std::move(out)), m_existing(existing) {}
+    untis_writer(std::filesystem::path out, io::existing_folder existing, io::loss_log& losses)
+        : m_out(std::move(out)), m_existing(existing), m_losses(losses) {}
 
     void on_record(model::any_record&& r) override { m_ds.add(std::move(r)); }
 
     void on_end() override {
         m_periods = week_cycle::periods_of(m_ds.all<model::time_grid>(), m_ds.all<model::course>());
+        std::erase_if(m_ds.all<model::course>(), [&](const model::course& c) { return past_last_period(c); });
         io::output_folder folder(m_out, m_existing);
         folder.write("GPU001.TXT", timetable());
         folder.write("GPU002.TXT", lessons());
@@ -66,6 +68,31 @@ public:
     }
 
 private:
+    /**
+     * GPU001 places a course by periods: one that covers none, or one past the last GPU001 numbers,
+     * is declared lost and not written; one that begins or ends between periods is declared
+     * changed (it is read back on the periods it covers).
+     */
+    bool past_last_period(const model::course& c) {
+        const auto periods = week_cycle::periods_spanned(m_periods, c);
+        const std::string record = "course/" + c.id;
+        if (periods.empty()) {
+            m_losses.record("loss.untis.no-period", "course: covers no whole period of the grid, which GPU001 places courses by", record);
+            return true;
+        }
+        if (std::any_of(periods.begin(), periods.end(), [](int p) { return p > max_periods; })) {
+            m_losses.record("loss.untis.period", "course: in a period past the " + std::to_string(max_periods) + "th of the day, which GPU001 cannot number", record);
+            return true;
+        }
+        if (!week_cycle::spans_exactly(m_periods, c))
+            m_losses.part("loss.untis.times", "course: begins or ends between periods; written on the whole periods it covers", record);
+        if (!c.classes.empty() && !c.groups.empty())
+            m_losses.part("loss.untis.audience",
+                          "course: whole classes beside groups; a GPU002 lesson names one student group for all its classes, so they read back as its groups",
+                          record);
+        return false;
+    }
+
     std::vector<std::string> classes_of(const model::course& c) const { return week_cycle::classes_taught(m_ds.all<model::group>(), c); }
 
     std::string timetable() const {
@@ -172,6 +199,7 @@ private:
 
     std::filesystem::path m_out;
     io::existing_folder m_existing;
+    io::loss_log& m_losses;
     model::dataset m_ds;
     std::vector<std::pair<model::time_of_day, model::time_of_day>> m_periods;
 };
@@ -179,7 +207,7 @@ private:
 } // namespace
 
 std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
-    return course_losses::declaring(std::make_unique<untis_writer>(out, opt.folder), {.equipment = false}, "untis", opt.losses);
+    return course_losses::declaring(std::make_unique<untis_writer>(out, opt.folder, opt.losses), {.equipment = false}, "untis", opt.losses);
 }
 
 } // namespace interop::untis

@@ -2,6 +2,7 @@
 #include "api/hub_session.hpp"
 #include "api_suite.hpp"
 #include "dataset_suite.hpp"
+#include "fidelity_suite.hpp"
 #include "formats_suite.hpp"
 #include "report.hpp"
 
@@ -23,12 +24,13 @@ constexpr const char* usage = R"(interop-conformance — checks vendor files, da
 usage: interop-conformance [options]
 
 what to run (every suite by default; a suite without its input is skipped):
-  --suite NAME          formats, dataset, api or audit (repeatable)
+  --suite NAME          formats, dataset, fidelity, api or audit (repeatable)
   --case PATTERN        case ids matching a shell pattern, e.g. 'formats/aaf/*' (repeatable)
   --list                list the cases and exit
 
 formats:  --corpus DIR (default: the corpus shipped with the tool)  --deviations FILE  --accept (write golden files)
 dataset:  --input FILE|FOLDER (repeatable)  --format NAME  --school UAI  --school-year FIRST:LAST  --mapping FILE
+fidelity: the same inputs, each a timetable, through every timetable format (asc, fet, untis, sts-emp, ical)
 api:      --api-config FILE (base URL and clients, see docs/conformance.md)
 audit:    --api-config FILE  --checkpoint SAVED.json  --save-checkpoint FILE
 
@@ -67,7 +69,7 @@ arguments parse(int argc, char** argv) {
         else throw usage_error(valued.count(arg) ? arg + " needs a value" : "unknown argument " + arg);
     }
     for (const auto& s : a.all("--suite"))
-        if (s != "formats" && s != "dataset" && s != "api" && s != "audit") throw usage_error("no suite named " + s);
+        if (s != "formats" && s != "dataset" && s != "fidelity" && s != "api" && s != "audit") throw usage_error("no suite named " + s);
     return a;
 }
 
@@ -111,6 +113,7 @@ std::vector<test_case> all_cases(const interop::registry& formats, const argumen
     d.options = read_options_of(a);
     for (const auto& i : a.all("--input")) info.targets.emplace_back("input", i);
     append(cases, d.inputs.empty() ? skipping(dataset_cases(formats, d), "no --input given") : dataset_cases(formats, d));
+    append(cases, d.inputs.empty() ? skipping(fidelity_cases(formats, d), "no --input given") : fidelity_cases(formats, d));
 
     std::shared_ptr<api::hub_session> hub;
     if (auto file = a.one("--api-config")) {

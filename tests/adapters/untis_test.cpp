@@ -37,7 +37,8 @@ TEST_CASE("broken GPU001 lines are refused naming the line") {
         }
         return std::string("accepted");
     };
-    CHECK(refusal("1;\"6A\";\"DUR\";\"M\";\"S\";1;1;;\n2;\"6A\";\"DUR\";\"M\";\"S\";9;1;;\n") == "GPU001.TXT:2: untis: day 9 or period 1 out of range");
+    CHECK(refusal("1;\"6A\";\"DUR\";\"M\";\"S\";1;1;;\n2;\"6A\";\"DUR\";\"M\";\"S\";9;1;;\n") == "GPU001.TXT:2: untis: day 9 or period 1 out of range (days 1 to 7, periods 1 to 60)");
+    CHECK(refusal("1;\"6A\";\"DUR\";\"M\";\"S\";1;61;;\n").find("period 61 out of range") != std::string::npos);
     CHECK(refusal("1;\"6A\";\"DUR\";\"M\";\"S\";1;1;;\nhello\n") == "GPU001.TXT:2: untis: expected number;class;teacher;subject;room;day;period");
     CHECK(refusal("hello\n") == "GPU001.TXT: untis: no GPU001 timetable file (number;class;teacher;subject;room;day;period)");
 }

@@ -6,6 +6,7 @@
 #include "support.hpp"
 
 #include "dataset_suite.hpp"
+#include "fidelity_suite.hpp"
 #include "formats_suite.hpp"
 #include "generator.hpp"
 #include "report.hpp"
@@ -305,4 +306,26 @@ TEST_CASE("the command: --list, filters, outputs and exit codes") {
     CHECK(std::system(run.c_str()) == 1 * 256);
     CHECK(test::read_file(dir / "d.json").find("pupils in no class") != std::string::npos);
     CHECK(std::system((tool + " --suite nonsense 2> /dev/null").c_str()) == 2 * 256);
+}
+
+TEST_CASE("the fidelity suite: a timetable through every timetable format, what survived and what was declared lost") {
+    interop::registry r;
+    interop::register_all_adapters(r);
+    dataset_config cfg;
+    cfg.inputs = {test::source_dir() / "tests/data/asc/college.xml"};
+    cfg.options.school = "0130001F";
+    cfg.options.school_year = std::pair{model::date{2025, 9, 1}, model::date{2026, 7, 3}};
+    const auto results = run_cases(fidelity_cases(r, cfg), {});
+    REQUIRE(results.size() == std::size(fidelity_formats));
+    for (const auto& res : results) {
+        CAPTURE(res.id());
+        CHECK(res.result.status == status::pass);
+        CHECK(res.result.reason.find(" dated sessions: ") != std::string::npos);
+    }
+    // Without the school year the aSc file does not give, each case says what it needs.
+    cfg.options.school_year.reset();
+    for (const auto& res : run_cases(fidelity_cases(r, cfg), {})) {
+        CHECK(res.result.status == status::skip);
+        CHECK(res.result.reason == "the input gives no school year: give --school-year FIRST:LAST");
+    }
 }
