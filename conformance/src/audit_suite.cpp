@@ -114,7 +114,7 @@ outcome check_checkpoint(hub_session& hub, const api::client& auditor, const aud
 }
 
 outcome check_saved_checkpoint(hub_session& hub, const api::client& auditor, const audit_config& cfg) {
-    if (cfg.checkpoint.empty()) return outcome::skipped("no saved checkpoint given (--checkpoint FILE)");
+    if (cfg.checkpoint.empty()) return outcome::not_applicable("no saved checkpoint given (--checkpoint FILE)");
     rapidjson::Document cp, payload;
     if (interop::json::parse_bounded(file_text(cfg.checkpoint), cp) || !cp.IsObject()) return outcome::failed(cfg.checkpoint.string() + " is not a saved checkpoint");
     if (auto v = verify_checkpoint(hub, cp, payload); v.status == status::fail) return v;
@@ -123,7 +123,7 @@ outcome check_saved_checkpoint(hub_session& hub, const api::client& auditor, con
 }
 
 outcome check_imports_recorded(hub_session& hub, const api::client& auditor) {
-    if (hub.import_ids().empty()) return outcome::skipped("the api suite made no import in this run");
+    if (hub.import_ids().empty()) return outcome::not_applicable("the api suite made no import in this run: none to look for in the log");
     const auto chain = whole_log(hub, auditor);
     for (const auto& id : hub.import_ids()) {
         const bool found = std::any_of(chain.begin(), chain.end(), [&](const entry& e) { return e.action == "import" && e.detail.rfind(id, 0) == 0; });

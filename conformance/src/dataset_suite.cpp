@@ -90,7 +90,7 @@ model::date today_utc() {
 } // namespace
 
 outcome check_pupils_in_classes(const model::dataset& ds) {
-    if (ds.all<model::student>().empty()) return outcome::skipped("the dataset holds no pupil");
+    if (ds.all<model::student>().empty()) return outcome::not_applicable("the dataset holds no pupil");
     const auto in_class = classes_of_pupils(ds);
     std::vector<std::string> outside;
     for (const auto& s : ds.all<model::student>())
@@ -100,7 +100,7 @@ outcome check_pupils_in_classes(const model::dataset& ds) {
 }
 
 outcome check_classes_with_timetable(const model::dataset& ds) {
-    if (ds.all<model::course>().empty() && ds.all<model::session>().empty()) return outcome::skipped("the dataset holds no timetable");
+    if (ds.all<model::course>().empty() && ds.all<model::session>().empty()) return outcome::not_applicable("the dataset holds no timetable");
     std::set<std::string> taught;
     std::map<std::string, std::vector<std::string>> classes_of_group;
     for (const auto& g : ds.all<model::group>()) classes_of_group[g.school + "/" + g.id] = g.classes;
@@ -119,7 +119,7 @@ outcome check_classes_with_timetable(const model::dataset& ds) {
 }
 
 outcome check_legal_guardians(const model::dataset& ds) {
-    if (ds.all<model::guardian_link>().empty()) return outcome::skipped("the dataset holds no guardian link");
+    if (ds.all<model::guardian_link>().empty()) return outcome::not_applicable("the dataset holds no guardian link");
     std::set<std::string> with_legal;
     for (const auto& l : ds.all<model::guardian_link>())
         if (l.legal_rank) with_legal.insert(l.school + "/" + l.student);
@@ -133,7 +133,7 @@ outcome check_legal_guardians(const model::dataset& ds) {
 
 outcome check_holidays_applied(const model::dataset& ds) {
     if (ds.all<model::calendar>().empty() || ds.all<model::session>().empty())
-        return outcome::skipped("the dataset holds no calendar or no dated session");
+        return outcome::not_applicable("the dataset holds no calendar or no dated session");
     std::vector<std::string> on_holiday;
     for (const auto& s : ds.all<model::session>()) {
         if (s.status == model::session_status::cancelled) continue;

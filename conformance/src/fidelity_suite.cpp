@@ -60,7 +60,7 @@ std::string declared_codes(const interop::io::loss_log& losses) {
 outcome through(const interop::registry& formats, const source& s, const std::string& to) {
     if (!s.span) return outcome::skipped("the input gives no school year: give --school-year FIRST:LAST");
     const auto sessions = interop::timetable::expand(s.ds, s.span->first, s.span->second);
-    if (sessions.empty()) return outcome::skipped("the input has no dated session in its school year: no timetable to compare");
+    if (sessions.empty()) return outcome::not_applicable("the input has no dated session in its school year: no timetable to compare");
     const fs::path scratch = fs::temp_directory_path() / ("interop-fidelity-" + std::to_string(getpid()));
     fs::remove_all(scratch);
     fs::create_directories(scratch);

@@ -190,13 +190,13 @@ struct scratch_folder {
  * lossy ones; the output cut short is refused.
  */
 outcome check_write_read(const interop::registry& formats, const adapter_info& a, const interop::model::dataset& original) {
-    if (original.size() == 0) return outcome::skipped("nothing was read: nothing to write back");
+    if (original.size() == 0) return outcome::not_applicable("nothing was read: nothing to write back");
     const scratch_folder scratch(fs::temp_directory_path() / ("interop-conformance-" + std::to_string(getpid())));
     const auto out = scratch.path / ("out." + a.name);
     interop::io::loss_log losses;
     auto writer = interop::open_writer(a, out, {losses});
     interop::io::replay(original, *writer);
-    if (wrote_nothing(out)) return outcome::skipped("the writer wrote nothing: the dataset holds nothing this format maps");
+    if (wrote_nothing(out)) return outcome::not_applicable("the writer wrote nothing: the dataset holds nothing this format maps");
     const auto in = interop::io::input::open(out);
     if (formats.identify(in).name != a.name) return outcome::failed("what it wrote is identified as another format");
     const auto back = read_with(a, in, {});

@@ -29,7 +29,8 @@ void write_all(int fd, const std::string& text) {
     } catch (const std::exception& e) {
         o = outcome::failed(e.what());
     }
-    write_all(fd, std::string(1, static_cast<char>('0' + static_cast<int>(o.status))) + o.reason);
+    // The status, whether there was nothing to check, then the reason.
+    write_all(fd, std::string(1, static_cast<char>('0' + static_cast<int>(o.status))) + (o.nothing_to_check ? '1' : '0') + o.reason);
     close(fd);
     _exit(0);
 }
@@ -51,9 +52,9 @@ bool read_answer(int fd, std::string& out, std::chrono::steady_clock::time_point
 outcome from_status(int wstatus, const std::string& answer) {
     if (WIFSIGNALED(wstatus))
         return outcome::failed("crashed: signal " + std::to_string(WTERMSIG(wstatus)) + " (" + strsignal(WTERMSIG(wstatus)) + ")");
-    if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0 || answer.empty())
+    if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0 || answer.size() < 2)
         return outcome::failed("crashed: exited with status " + std::to_string(WEXITSTATUS(wstatus)) + " before answering");
-    return {static_cast<status>(answer[0] - '0'), answer.substr(1)};
+    return {static_cast<status>(answer[0] - '0'), answer.substr(2), answer[1] == '1'};
 }
 
 } // namespace

@@ -13,10 +13,11 @@ namespace conformance {
 namespace {
 
 struct counts {
-    std::size_t passed = 0, failed = 0, skipped = 0, required_failed = 0;
+    std::size_t passed = 0, failed = 0, skipped = 0, required_failed = 0, required_unchecked = 0;
     void add(const case_result& r) {
         if (r.result.status == status::pass) ++passed;
         if (r.result.status == status::skip) ++skipped;
+        if (r.result.status == status::skip && r.required && !r.result.nothing_to_check) ++required_unchecked;
         if (r.result.status == status::fail) {
             ++failed;
             if (r.required) ++required_failed;
@@ -74,8 +75,8 @@ void write_terminal_line(std::ostream& out, const case_result& r) {
 
 void write_terminal_summary(std::ostream& out, const std::vector<case_result>& results) {
     const auto c = count(results);
-    out << results.size() << " cases: " << c.passed << " passed, " << c.failed << " failed (" << c.required_failed
-        << " required), " << c.skipped << " skipped\n";
+    out << to_string(verdict_of(results)) << ": " << results.size() << " cases: " << c.passed << " passed, " << c.failed << " failed ("
+        << c.required_failed << " required), " << c.skipped << " skipped (" << c.required_unchecked << " required, not checked)\n";
 }
 
 void write_junit(std::ostream& out, const run_info& info, const std::vector<case_result>& results) {
@@ -123,7 +124,9 @@ void write_json(std::ostream& out, const run_info& info, const std::vector<case_
     }
     w.EndObject();
     w.Key("passed");
-    w.Bool(c.required_failed == 0);
+    w.Bool(verdict_of(results) == verdict::passed);
+    w.Key("verdict");
+    w.String(std::string(to_string(verdict_of(results))).c_str());
     w.Key("counts");
     w.StartObject();
     w.Key("cases"), w.Uint64(results.size());
@@ -131,6 +134,7 @@ void write_json(std::ostream& out, const run_info& info, const std::vector<case_
     w.Key("failed"), w.Uint64(c.failed);
     w.Key("required_failed"), w.Uint64(c.required_failed);
     w.Key("skipped"), w.Uint64(c.skipped);
+    w.Key("required_not_checked"), w.Uint64(c.required_unchecked);
     w.EndObject();
     w.Key("cases");
     w.StartArray();
@@ -158,9 +162,9 @@ void write_html(std::ostream& out, const run_info& info, const std::vector<case_
            "td,th{border:1px solid #bbb;padding:4px 8px;text-align:left;vertical-align:top}"
            ".pass{background:#e6f4e6}.fail{background:#fbe3e3}.skip{background:#f2f2f2}.warn{background:#fff4d6}"
            "pre{white-space:pre-wrap;margin:0}</style></head><body>\n";
-    out << "<h1>interop-conformance report</h1>\n<p><strong>" << (c.required_failed == 0 ? "PASSED" : "FAILED")
+    out << "<h1>interop-conformance report</h1>\n<p><strong>" << to_string(verdict_of(results))
         << "</strong>: " << results.size() << " cases, " << c.passed << " passed, " << c.failed << " failed ("
-        << c.required_failed << " required), " << c.skipped << " skipped.</p>\n<table>\n<tr><th>tool</th><td>interop-conformance "
+        << c.required_failed << " required), " << c.skipped << " skipped (" << c.required_unchecked << " required, not checked).</p>\n<table>\n<tr><th>tool</th><td>interop-conformance "
         << escaped(info.tool_version) << "</td></tr>\n<tr><th>started at</th><td>" << escaped(info.started_at) << "</td></tr>\n";
     for (const auto& [k, v] : info.targets) out << "<tr><th>" << escaped(k) << "</th><td>" << escaped(v) << "</td></tr>\n";
     out << "</table>\n";

@@ -50,9 +50,21 @@ std::vector<case_result> run_cases(const std::vector<test_case>& cases, const se
     return out;
 }
 
-bool all_required_passed(const std::vector<case_result>& results) {
-    return std::none_of(results.begin(), results.end(),
-                        [](const case_result& r) { return r.required && r.result.status == status::fail; });
+std::string_view to_string(verdict v) {
+    switch (v) {
+    case verdict::passed: return "PASSED";
+    case verdict::incomplete: return "INCOMPLETE";
+    case verdict::failed: return "FAILED";
+    }
+    return "?";
+}
+
+verdict verdict_of(const std::vector<case_result>& results) {
+    auto any = [&](auto&& pred) { return std::any_of(results.begin(), results.end(), pred); };
+    if (any([](const case_result& r) { return r.required && r.result.status == status::fail; })) return verdict::failed;
+    if (any([](const case_result& r) { return r.required && r.result.status == status::skip && !r.result.nothing_to_check; }))
+        return verdict::incomplete;
+    return verdict::passed;
 }
 
 } // namespace conformance

@@ -16,10 +16,15 @@ std::string_view to_string(status s);
 struct outcome {
     conformance::status status = conformance::status::pass;
     std::string reason; ///< why it failed or was skipped; what was checked when it passed
+    /** A skip because there is nothing to check (no pupil to place in a class), not a check left undone. */
+    bool nothing_to_check = false;
 
     static outcome passed(std::string what = {}) { return {conformance::status::pass, std::move(what)}; }
     static outcome failed(std::string why) { return {conformance::status::fail, std::move(why)}; }
+    /** Not checked (the hub lacks what the check needs): a required case skipped leaves the run incomplete. */
     static outcome skipped(std::string why) { return {conformance::status::skip, std::move(why)}; }
+    /** Nothing to check: a skip that leaves the run complete. */
+    static outcome not_applicable(std::string why) { return {conformance::status::skip, std::move(why), true}; }
 };
 
 struct test_case {
@@ -53,7 +58,14 @@ struct selection {
 std::vector<case_result> run_cases(const std::vector<test_case>& cases, const selection& sel,
                                    const std::function<void(const case_result&)>& progress = {});
 
-/** True when no required case failed. A skipped case is not a failure: its reason says what it needs. */
-bool all_required_passed(const std::vector<case_result>& results);
+enum class verdict { passed, incomplete, failed };
+std::string_view to_string(verdict v); ///< PASSED, INCOMPLETE, FAILED
+
+/**
+ * FAILED when a required case failed; INCOMPLETE when a required case was not checked (skipped
+ * for want of what it needs: a skipped required case is not a pass); else PASSED. Cases with
+ * nothing to check, and those of suites not run for want of input, are neither.
+ */
+verdict verdict_of(const std::vector<case_result>& results);
 
 } // namespace conformance

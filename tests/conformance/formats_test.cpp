@@ -160,7 +160,7 @@ TEST_CASE("an adapter that drops a field fails its golden case, naming the field
     CHECK(golden.result.reason.find("changed student/") != std::string::npos);
     CHECK(golden.result.reason.find("birth_date") != std::string::npos);
     CHECK(result_named(results, "formats/aaf/y_complet:read").result.status == status::pass);
-    CHECK_FALSE(all_required_passed(results));
+    CHECK(verdict_of(results) == verdict::failed);
 }
 
 TEST_CASE("an adapter that sends a record twice fails its read case, naming the record") {
@@ -200,7 +200,7 @@ TEST_CASE("known deviations make a case advisory, with their reason") {
     CHECK(golden.result.status == status::fail);
     CHECK_FALSE(golden.required);
     CHECK(golden.description.find("being reworked") != std::string::npos);
-    CHECK(all_required_passed(results));
+    CHECK(verdict_of(results) == verdict::passed);
 }
 
 TEST_CASE("dataset coverage: a generated school passes, each gap is named") {
@@ -328,4 +328,20 @@ TEST_CASE("the fidelity suite: a timetable through every timetable format, what 
         CHECK(res.result.status == status::skip);
         CHECK(res.result.reason == "the input gives no school year: give --school-year FIRST:LAST");
     }
+}
+
+TEST_CASE("a required case not checked leaves the run INCOMPLETE, never PASSED; nothing to check does not") {
+    auto result = [](bool required, outcome o) { return case_result{"api", "x", "", required, std::move(o), 0}; };
+    CHECK(verdict_of({result(true, outcome::passed()), result(true, outcome::not_applicable("no pupil"))}) == verdict::passed);
+    CHECK(verdict_of({result(true, outcome::passed()), result(false, outcome::skipped("no --api-config given"))}) == verdict::passed);
+    CHECK(verdict_of({result(true, outcome::passed()), result(true, outcome::skipped("the hub exposes no test clock"))}) == verdict::incomplete);
+    CHECK(verdict_of({result(true, outcome::skipped("no test clock")), result(true, outcome::failed("403"))}) == verdict::failed);
+    std::ostringstream html, json, terminal;
+    const std::vector<case_result> incomplete{result(true, outcome::skipped("the hub exposes no test clock"))};
+    write_html(html, {"1", "now", {}}, incomplete);
+    write_json(json, {"1", "now", {}}, incomplete);
+    write_terminal_summary(terminal, incomplete);
+    CHECK(html.str().find("<strong>INCOMPLETE</strong>") != std::string::npos);
+    CHECK(json.str().find("\"passed\": false") != std::string::npos);
+    CHECK(terminal.str().find("INCOMPLETE: 1 cases") == 0);
 }
