@@ -20,8 +20,9 @@ files already is refused; --force replaces the files the format writes there.
 
 What the output format has no place for is declared, never dropped in silence: a warning per
 reason with a count and the first records, then a summary line (records read, written, lost
-by reason). --strict makes any loss fail the conversion (exit 1). An error in the input (a row
-the reader had to leave out) fails it too, once the rest is written.
+by reason). An error in the input (a row the reader had to leave out) fails the conversion
+(exit 1), once the rest is written. --strict fails it on any loss, a reader's warning
+included, and then leaves OUT as it was.
 
 Timetable products that know no school nor dates (aSc, FET, Untis) need them told:
 --school gives their records a UAI; --school-year (2025-09-01:2026-07-03) lays their week
@@ -96,6 +97,19 @@ std::string summary(std::size_t read, const io::loss_log& losses) {
     return out;
 }
 
+/** A private folder beside OUT that the output is written into first; removed when done. */
+struct staging {
+    explicit staging(const std::filesystem::path& out)
+        : folder(io::output_folder_beside(out)), written(folder / (out.has_filename() ? out.filename() : out.parent_path().filename())) {}
+    staging(const staging&) = delete;
+    staging(staging&& o) noexcept : folder(std::move(o.folder)), written(std::move(o.written)) { o.folder.clear(); }
+    ~staging() {
+        std::error_code ec;
+        if (!folder.empty()) std::filesystem::remove_all(folder, ec);
+    }
+    std::filesystem::path folder, written;
+};
+
 } // namespace
 
 int convert_command(const registry& reg, const args& a) {
@@ -109,7 +123,12 @@ int convert_command(const registry& reg, const args& a) {
     if (!out_format.can_write()) throw unsupported_format_error("format " + out_format.name + " cannot be written");
     diagnostics diags;
     io::loss_log losses;
-    auto writer = open_writer(out_format, o.positional()[1], {.losses = losses, .folder = o.flag("--force") ? io::existing_folder::overwrite : io::existing_folder::refuse});
+    const std::filesystem::path out = o.positional()[1];
+    const auto existing = o.flag("--force") ? io::existing_folder::overwrite : io::existing_folder::refuse;
+    const bool strict = o.flag("--strict");
+    // Under --strict the output is written aside and moved into place only if nothing was lost.
+    const std::optional<staging> aside = strict && out != "-" ? std::optional<staging>(staging(out)) : std::nullopt;
+    auto writer = open_writer(out_format, aside ? aside->written : out, {.losses = losses, .folder = aside ? io::existing_folder::replace : existing});
     counting_sink counted(*writer);
     if (!o.value("--zone") && !o.value("--holidays")) {
         read_input(reg, o.positional()[0], o.value("--from"), counted, diags, opt);
@@ -122,11 +141,12 @@ int convert_command(const registry& reg, const args& a) {
     print_diagnostics(diags);
     std::cerr << summary(counted.count, losses) << '\n';
     // A reader's error left something out of the input (a row, an event): the output is not all of it.
-    if (diags.has_errors()) {
-        std::cerr << "the input has " << diags.count(severity::error) << " error(s): what they name is not in the output\n";
-        return invalid_data;
-    }
-    return o.flag("--strict") && !losses.empty() ? invalid_data : ok;
+    if (diags.has_errors()) std::cerr << "the input has " << diags.count(severity::error) << " error(s): what they name is not in the output\n";
+    // Under --strict, a reader's warning is a loss too (an event left out, a structure not a school).
+    const bool lost = !losses.empty() || diags.count(severity::warning) > 0;
+    if (strict && lost) std::cerr << "--strict: something was lost; " << (aside ? out.string() + " is left as it was" : std::string("the output is incomplete")) << '\n';
+    else if (aside) io::move_into_place(aside->written, out, existing);
+    return diags.has_errors() || (strict && lost) ? invalid_data : ok;
 }
 
 } // namespace interop::cli

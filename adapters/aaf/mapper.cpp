@@ -67,8 +67,9 @@ const std::string* mapper::school_of(std::string_view jointure, const request& r
     }
     if (m_references[key]++ == 0)
         warn(r, "aaf.structure.reference",
-             std::string(attribute) + " names structure " + key +
-                 ", which no EtabEducNat of the delivery defines: a reference, not a school; what it names there is left out");
+             key.empty() ? std::string(attribute) + " names no structure: what it names is left out"
+                         : std::string(attribute) + " names structure " + key +
+                               ", which no EtabEducNat of the delivery defines: a reference, not a school; what it names there is left out");
     return nullptr;
 }
 

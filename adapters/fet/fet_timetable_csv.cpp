@@ -127,14 +127,39 @@ private:
         courses(hour_slots);
     }
 
+    /**
+     * The weekday of each day the rows name, read in one language as the .fet reader does; a day
+     * that is no weekday name, or two days on one weekday (half-days), is refused.
+     */
+    std::map<std::string, int> weekdays_of_rows() const {
+        std::vector<std::string> days;
+        std::map<std::string, std::uint64_t> first_line;
+        for (const auto& r : m_rows)
+            if (first_line.emplace(r.day, r.line).second) days.push_back(r.day);
+        const auto weekdays = weekdays_named(days);
+        if (!weekdays) {
+            for (const auto& d : days)
+                if (!weekday_named(d)) throw parse_error({m_file, first_line[d], 0}, format_name, "day '" + d + "' is no weekday name");
+            throw parse_error({m_file, 0, 0}, format_name, "the day names are not of one language");
+        }
+        std::map<std::string, int> out;
+        std::map<int, std::string> named;
+        for (std::size_t i = 0; i < days.size(); ++i) {
+            if (auto [it, fresh] = named.emplace((*weekdays)[i], days[i]); !fresh)
+                throw parse_error({m_file, first_line[days[i]], 0}, format_name,
+                                  "days '" + it->second + "' and '" + days[i] + "' are one weekday (half-days?): their courses cannot be placed on weekdays");
+            out[days[i]] = (*weekdays)[i];
+        }
+        return out;
+    }
+
     /** The rows of one activity on one day, in hour order, make one course from the first hour to the last. */
     void courses(const hour_grid& hours) {
         std::map<std::pair<std::string, int>, std::vector<const hour_row*>> placed;
         std::map<std::string, int> days_of;
+        const auto weekday_of = weekdays_of_rows();
         for (const auto& r : m_rows) {
-            auto weekday = weekday_named(r.day);
-            if (!weekday) throw parse_error({m_file, r.line, 0}, format_name, "day '" + r.day + "' is no weekday name");
-            auto& rows = placed[{r.activity, *weekday}];
+            auto& rows = placed[{r.activity, weekday_of.at(r.day)}];
             if (rows.empty()) ++days_of[r.activity];
             rows.push_back(&r);
         }

@@ -308,6 +308,12 @@ private:
     }
 
     void add_session(const ical::component& e, const people_and_places& who, std::int64_t at, std::int64_t length, bool occurrence, std::optional<std::int64_t> planned) {
+        // A session lasts no more than a day (model::session_minutes_bounds): an event over several
+        // days (a trip) is no lesson; said and left out, not given to a writer to drop.
+        if (!model::session_minutes_bounds.admits(static_cast<int>(std::min<std::int64_t>(length / 60, 1 << 30)))) {
+            warn("ical.length", e.line, "event of " + std::to_string(length / 60) + " minutes: a session lasts no more than a day; left out");
+            return;
+        }
         auto uid = uid_of(e);
         auto ours = our_uid(uid);
         std::optional<std::string> course;

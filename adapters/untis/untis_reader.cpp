@@ -83,7 +83,7 @@ struct lesson_info {
     std::optional<model::date> from, until;
     std::map<std::string, std::set<std::string>> groups; ///< per subject: a coupled lesson's lines name each its own group
 
-    /** The groups of the lesson's lines of `subject`; all of the lesson's when none names it. */
+    /** The groups of the lesson's lines of `subject`; all of the lesson's when no line is of that subject. */
     std::set<std::string> groups_of(const std::string& subject) const {
         if (auto it = groups.find(subject); it != groups.end()) return it->second;
         std::set<std::string> all;
@@ -197,6 +197,7 @@ private:
                 *date = compact_date(row[field]);
                 if (!*date) fail(in, entry, line, "field " + std::to_string(field + 1) + " '" + row[field] + "' is no date (yyyymmdd)");
             }
+            info.groups[row[gpu002::subject]]; // this subject's lines name their groups, none when the class attends whole
             if (row.size() > gpu002::student_group && !row[gpu002::student_group].empty() &&
                 row[gpu002::student_group] != row[gpu002::class_] + "_" + row[gpu002::subject]) // Untis's default name says nothing more
                 for (auto& g : adapter_support::split_nonempty(row[gpu002::student_group], '~')) {

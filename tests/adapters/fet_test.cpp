@@ -148,3 +148,17 @@ TEST_CASE("FET days are read as weekdays in the file's language, abbreviated or 
     CHECK_THROWS_WITH_AS(test::read_as("fet", io::input::from_memory("x.fet", fet_with_days({"Monday AM", "Monday PM"})), diags, false),
                          doctest::Contains("x.fet:1"), parse_error);
 }
+
+TEST_CASE("FET's timetable.csv reads its day names in one language, and refuses two days on one weekday") {
+    const std::string header = "\"Activity Id\",\"Day\",\"Hour\",\"Students Sets\",\"Subject\",\"Teachers\",\"Activity Tags\",\"Room\",\"Comments\"\n";
+    auto read_csv = [&](const std::string& rows) {
+        diagnostics diags;
+        return test::read_as("fet", io::input::from_memory("timetable.csv", header + rows), diags, false);
+    };
+    // Spanish: Ju is Thursday and Do Sunday; read one by one, Do was Thursday (German) too.
+    const auto ds = read_csv("\"1\",\"Ju\",\"08:00\",\"6A\",\"M\",\"T\",\"\",\"R\",\"\"\n\"2\",\"Do\",\"08:00\",\"6A\",\"M\",\"T\",\"\",\"R\",\"\"\n");
+    CHECK(test::find<model::course>(ds, "A1").weekday == 4);
+    CHECK(test::find<model::course>(ds, "A2").weekday == 7);
+    CHECK_THROWS_WITH_AS(read_csv("\"1\",\"Monday AM\",\"08:00\",\"6A\",\"M\",\"T\",\"\",\"R\",\"\"\n\"1\",\"Monday PM\",\"09:00\",\"6A\",\"M\",\"T\",\"\",\"R\",\"\"\n"),
+                         doctest::Contains("days 'Monday AM' and 'Monday PM' are one weekday"), parse_error);
+}

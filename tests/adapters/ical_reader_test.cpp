@@ -130,3 +130,13 @@ TEST_CASE("a property RFC 5545 allows once, given twice, leaves its event out wi
         CHECK(diags.items()[0].where.line == 3);
     }
 }
+
+TEST_CASE("an event over a day is no session: said and left out, not given to a writer to drop") {
+    for (const std::string event : {"DTSTART:20250901T080000Z\r\nDTEND:20250903T080000Z\r\n", "DTSTART:20250901T080000Z\r\nDURATION:P2D\r\n"}) {
+        diagnostics diags;
+        auto ds = test::read_as("ical", io::input::from_memory("agenda.ics", calendar_with(event)), diags);
+        CHECK(ds.all<model::session>().empty());
+        REQUIRE(!diags.items().empty());
+        CHECK(diags.items().back().code == "ical.length");
+    }
+}

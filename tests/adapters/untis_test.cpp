@@ -124,3 +124,16 @@ TEST_CASE("a coupled Untis lesson (a split class) gives a course per subject, wi
     const auto findings = validate(ds);
     CHECK(std::none_of(findings.items().begin(), findings.items().end(), [](const auto& d) { return d.code == "external-id.duplicate" || d.code == "id.duplicate"; }));
 }
+
+TEST_CASE("a coupled Untis lesson: the subject whose line names no group is taught to the whole class") {
+    test::temp_dir dir("untis-coupled-whole");
+    test::write_file(dir / "GPU001.TXT", "7;\"09a\";\"Form\";\"F6\";\"R1\";1;2;;\r\n7;\"09a\";\"M\u00fchl\";\"L6\";\"R2\";1;2;;\r\n");
+    test::write_file(dir / "GPU002.TXT", "7;1;1;1;\"09a\";\"Form\";\"F6\";\"R1\";;;1;;;;20250901;20260703;;;;;;;;;;;;;;;;;;;;;;;;;;\"09a_F6\";;;;;\r\n"
+                                         "7;1;1;1;\"09a\";\"M\u00fchl\";\"L6\";\"R2\";;;1;;;;20250901;20260703;;;;;;;;;;;;;;;;;;;;;;;;;;\"Latin\";;;;;\r\n");
+    diagnostics diags;
+    const auto ds = test::read_with("untis", dir.path(), diags);
+    const auto& french = test::find<model::course>(ds, "U7-1-2-F6");
+    CHECK(french.classes == std::vector<std::string>{"09a"});
+    CHECK(french.groups.empty());
+    CHECK(test::find<model::course>(ds, "U7-1-2-L6").groups == std::vector<std::string>{"Latin"});
+}

@@ -242,9 +242,17 @@ TEST_CASE("convert ends with what it read, wrote and lost; --strict fails on any
 
     r = run("convert --strict --to fet " + demo + " " + (dir / "strict.fet").string());
     CHECK(r.code == 1);
+    CHECK(!std::filesystem::exists(dir / "strict.fet")); // nothing moved into place
+    test::write_file(dir / "kept.fet", "an earlier export");
+    CHECK(run("convert --strict --to fet " + demo + " " + (dir / "kept.fet").string()).code == 1);
+    CHECK(test::read_file(dir / "kept.fet") == "an earlier export");
+    CHECK(run("convert --strict --to ical " + demo + " " + (dir / "calendars").string()).code == 1);
+    CHECK(!std::filesystem::exists(dir / "calendars"));
+    for (const auto& e : std::filesystem::directory_iterator(dir.path())) CHECK(e.path().string().find(".partial") == std::string::npos);
     r = run("convert --strict --to ndjson " + demo + " " + (dir / "all.ndjson").string());
     CHECK(r.code == 0);
     CHECK(r.err.find("0 lost") != std::string::npos);
+    CHECK(std::filesystem::exists(dir / "all.ndjson")); // nothing lost: moved into place
 }
 
 TEST_CASE("convert fails (exit 1) when its input had rows the reader left out, once the rest is written") {

@@ -40,7 +40,7 @@ enum class existing_folder {
 };
 
 /**
- * A folder of files written under `<path>.partial` and moved into place on commit(). A new
+ * A folder of files written under a new `<path>.partial-XXXXXX` and moved into place on commit(). A new
  * folder, or one replaced whole, is swapped in at once, so readers of `path` see the previous
  * export or the new one, never a mix.
  */
@@ -62,12 +62,20 @@ public:
     void commit();
 
 private:
-    void move_files_in();
     std::filesystem::path m_path;
     std::filesystem::path m_partial;
     existing_folder m_policy;
     bool m_committed = false;
 };
+
+/** A new, empty folder beside `path` (`<path>.partial-XXXXXX`), for a writer to work in. @throws output_error */
+std::filesystem::path output_folder_beside(const std::filesystem::path& path);
+
+/**
+ * Moves a file or a folder a writer wrote at `staged` to `out`, a folder as `policy` says
+ * (`interop convert --strict` writes aside, and moves only once nothing was lost). @throws output_error
+ */
+void move_into_place(const std::filesystem::path& staged, const std::filesystem::path& out, existing_folder policy);
 
 } // namespace interop::io
 

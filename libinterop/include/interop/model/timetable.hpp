@@ -114,7 +114,7 @@ struct session : record {
         v("course", s.course, "Id of the course it is an occurrence of.");
         v("date", s.day, "Day of the session.");
         v("start", s.start, "Start time.");
-        v("duration_minutes", s.duration_minutes, "Duration in minutes.", minutes_in_day_bounds);
+        v("duration_minutes", s.duration_minutes, "Duration in minutes.", session_minutes_bounds);
         v("status", s.status, "Scheduled, cancelled, moved, exam, online or detention.");
         v("subject", s.subject, "Subject when it differs from the course.");
         v("teachers", s.teachers, "Teachers when they differ from the course (a substitute).");

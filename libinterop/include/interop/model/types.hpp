@@ -123,6 +123,8 @@ struct bounds {
 inline constexpr bounds weekday_bounds{1, 7};
 /** A length within one day, in minutes. */
 inline constexpr bounds minutes_in_day_bounds{1, 24 * 60};
+/** A dated session's length: from an instant (an event with a start and no end) to a day. */
+inline constexpr bounds session_minutes_bounds{0, 24 * 60};
 /** A rank within a day or a year (a slot, a period). */
 inline constexpr bounds rank_bounds{1, 99};
 /** The four levels of the socle commun and of positions on learning objectives. */
