@@ -71,20 +71,6 @@ private:
     io::record_sink& m_next;
 };
 
-/** "loss.kind 12, loss.weekday 7": the count of each code, in the order first met. */
-std::string counts_by_code(const io::loss_log& losses, bool whole) {
-    std::vector<std::pair<std::string, std::size_t>> counts;
-    for (const auto& r : losses.reasons()) {
-        if (r.whole != whole) continue;
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == r.code; });
-        if (it == counts.end()) counts.emplace_back(r.code, r.count);
-        else it->second += r.count;
-    }
-    std::string out;
-    for (const auto& [code, n] : counts) out += (out.empty() ? "" : ", ") + code + " " + std::to_string(n);
-    return out;
-}
-
 /** `converted: 420 records read, 401 written, 19 lost (loss.kind 12, loss.weekday 7); 3 parts of records left out (loss.sts-emp.rooms 3)` */
 std::string summary(std::size_t read, const io::loss_log& losses) {
     const std::size_t lost = losses.records_lost();
@@ -92,8 +78,8 @@ std::string summary(std::size_t read, const io::loss_log& losses) {
     for (const auto& r : losses.reasons()) parts += r.whole ? 0 : r.count;
     std::string out = "converted: " + std::to_string(read) + " records read, " + std::to_string(read - std::min(read, lost)) + " written, " +
                       std::to_string(lost) + " lost";
-    if (lost) out += " (" + counts_by_code(losses, true) + ")";
-    if (parts) out += "; " + std::to_string(parts) + " parts of records left out (" + counts_by_code(losses, false) + ")";
+    if (lost) out += " (" + losses.counts_by_code(true) + ")";
+    if (parts) out += "; " + std::to_string(parts) + " parts of records left out (" + losses.counts_by_code(false) + ")";
     return out;
 }
 

@@ -47,15 +47,6 @@ source read_source(const interop::registry& formats, const fs::path& path, const
     return s;
 }
 
-/** "loss.kind 12, loss.fet.rooms 3" */
-std::string declared_codes(const interop::io::loss_log& losses) {
-    std::map<std::string, std::size_t> by_code;
-    for (const auto& r : losses.reasons()) by_code[r.code] += r.count;
-    std::string out;
-    for (const auto& [code, n] : by_code) out += (out.empty() ? "" : ", ") + code + " " + std::to_string(n);
-    return out;
-}
-
 /** The source written as `to` in a scratch folder and read back with no option: what the writer leaves must be enough. */
 outcome through(const interop::registry& formats, const source& s, const std::string& to) {
     if (s.ds.all<model::course>().empty() && s.ds.all<model::session>().empty())
@@ -91,7 +82,7 @@ outcome through(const interop::registry& formats, const source& s, const std::st
     const auto f = interop::timetable::compare_sessions(s.ds, back, losses, s.span->first, s.span->second);
     const std::string counts = std::to_string(f.sessions) + " dated sessions: " + std::to_string(f.survived) + " back unchanged, " +
                                std::to_string(f.declared) + " declared lost";
-    if (f.silent == 0) return outcome::passed(counts + (losses.empty() ? "" : " (" + declared_codes(losses) + ")"));
+    if (f.silent == 0) return outcome::passed(counts + (losses.empty() ? "" : " (" + losses.counts_by_code() + ")"));
     std::string why = std::to_string(f.silent) + " lost, changed or invented in silence; " + counts;
     for (const auto& e : f.examples) why += "; " + e;
     return outcome::failed(why);

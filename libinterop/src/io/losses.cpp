@@ -27,6 +27,19 @@ std::size_t loss_log::records_lost() const {
     return n;
 }
 
+std::string loss_log::counts_by_code(std::optional<bool> whole) const {
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    for (const auto& r : m_reasons) {
+        if (whole && r.whole != *whole) continue;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == r.code; });
+        if (it == counts.end()) counts.emplace_back(r.code, r.count);
+        else it->second += r.count;
+    }
+    std::string out;
+    for (const auto& [code, n] : counts) out += (out.empty() ? "" : ", ") + code + " " + std::to_string(n);
+    return out;
+}
+
 void loss_log::report(diagnostics& d) const {
     constexpr std::size_t shown = 3;
     for (const auto& r : m_reasons) {

@@ -45,9 +45,18 @@ inline std::string bounds_problem(const bounds& b, int value) {
  * Walks a value's fields, nested values included, and keeps the first number outside its
  * declared bounds: `problem` reads "slots[2].weekday must be between 1 and 7, not 9".
  */
+/** Whether a value of type T may hold fields of its own (a time slot, a list of report subjects). */
+template <class T> constexpr bool may_hold_fields() {
+    if constexpr (is_vector<T>::value || is_optional<T>::value) return may_hold_fields<typename T::value_type>();
+    else return has_fields<T>;
+}
+
 class bounds_walker {
 public:
-    template <class T> void operator()(const char* name, const T& v, const char*) { nested(path(name), v); }
+    /** Only values that may hold fields are walked into: no path is made for a string or a date (every record goes through here). */
+    template <class T> void operator()(const char* name, const T& v, const char*) {
+        if constexpr (may_hold_fields<T>()) nested(path(name), v);
+    }
     template <class T> void operator()(const char* name, const T& v, const char*, const bounds& b) {
         if (problem) return;
         if (auto bad = outside(v, b)) problem = path(name) + " " + bounds_problem(b, *bad);

@@ -105,12 +105,12 @@ fidelity compare_sessions(const model::dataset& before, const model::dataset& af
             planned_again.insert({s.original_day.value_or(s.day), s.original_start.value_or(s.start).minutes});
             continue;
         }
-        if (auto it = remaining.find(key); it != remaining.end()) {
+        auto it = remaining.find(key);
+        if (it != remaining.end()) {
             remaining.erase(it);
             ++f.survived;
-        } else if (auto other = lost.may_change(course).any() ? same_but(remaining, key, lost.may_change(course)) : remaining.end();
-                   other != remaining.end()) {
-            remaining.erase(other); // back changed as declared: fewer rooms, other times, another audience
+        } else if (const auto may = lost.may_change(course); may.any() && (it = same_but(remaining, key, may)) != remaining.end()) {
+            remaining.erase(it); // back changed as declared: fewer rooms, other times, another audience
             ++f.declared;
         } else {
             add_silent(f, kinds, course, "lost or changed: " + course + " on " + model::to_string(s.day) + " at " + model::to_string(s.start));

@@ -9,6 +9,7 @@
 #include <interop/io/output.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,8 @@ public:
     bool empty() const { return m_reasons.empty(); }
     /** One warning per reason, with its count and its first records. */
     void report(diagnostics& d) const;
+    /** "loss.kind 12, loss.fet.rooms 3": the count of each code, in the order first met; of whole records, of parts, or (nullopt) both. */
+    std::string counts_by_code(std::optional<bool> whole = std::nullopt) const;
 
 private:
     void add(std::string_view code, std::string_view message, bool whole, std::string record);
