@@ -8,6 +8,7 @@ packages=(
   libboost-dev libxml2-dev rapidjson-dev libsqlite3-dev libssl-dev doctest-dev libarchive-dev
   zlib1g-dev libhowardhinnant-date-dev libical-dev libyaml-dev
   openssl curl ccache faketime
+  chromium-headless-shell   # renders the conformance HTML report in a layout test
   clang libclang-rt-14-dev lld
   exim4-daemon-light kannel kannel-extras
 )

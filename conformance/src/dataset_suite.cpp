@@ -14,16 +14,6 @@ namespace model = interop::model;
 
 namespace {
 
-constexpr std::size_t shown = 5;
-
-/** `n` items named, at most `shown` of them: `3 pupils: a, b, c`. */
-std::string listed(const std::vector<std::string>& items, const std::string& what) {
-    std::string out = std::to_string(items.size()) + " " + what + ":";
-    for (std::size_t i = 0; i < items.size() && i < shown; ++i) out += (i ? ", " : " ") + items[i];
-    if (items.size() > shown) out += ", …";
-    return out;
-}
-
 struct loaded {
     model::dataset ds;
     interop::diagnostics read_diags, rules;
@@ -64,7 +54,7 @@ outcome check_family(const loaded& l, const std::string& family) {
         if (d.severity == interop::severity::error) errors.push_back(d.record.empty() ? d.message : d.record + " (" + d.code + ": " + d.message + ")");
         else if (d.severity == interop::severity::warning) ++warnings;
     }
-    if (!errors.empty()) return outcome::failed(listed(errors, "errors"));
+    if (!errors.empty()) return outcome::failed_on(std::move(errors), "errors");
     return outcome::passed(std::to_string(warnings) + " warnings");
 }
 
@@ -95,7 +85,7 @@ outcome check_pupils_in_classes(const model::dataset& ds) {
     std::vector<std::string> outside;
     for (const auto& s : ds.all<model::student>())
         if (!in_class.count(s.school + "/" + s.id)) outside.push_back("student/" + s.id);
-    if (!outside.empty()) return outcome::failed(listed(outside, "pupils in no class"));
+    if (!outside.empty()) return outcome::failed_on(std::move(outside), "pupils in no class");
     return outcome::passed(std::to_string(ds.all<model::student>().size()) + " pupils, each in a class");
 }
 
@@ -114,7 +104,7 @@ outcome check_classes_with_timetable(const model::dataset& ds) {
     std::vector<std::string> idle;
     for (const auto& c : ds.all<model::school_class>())
         if (!taught.count(c.school + "/" + c.id)) idle.push_back("class/" + c.id);
-    if (!idle.empty()) return outcome::failed(listed(idle, "classes without any lesson"));
+    if (!idle.empty()) return outcome::failed_on(std::move(idle), "classes without any lesson");
     return outcome::passed(std::to_string(ds.all<model::school_class>().size()) + " classes, each with lessons");
 }
 
@@ -127,7 +117,7 @@ outcome check_legal_guardians(const model::dataset& ds) {
     std::vector<std::string> without;
     for (const auto& s : ds.all<model::student>())
         if (!with_legal.count(s.school + "/" + s.id) && !of_age(s, today)) without.push_back("student/" + s.id);
-    if (!without.empty()) return outcome::failed(listed(without, "minors without a guardian holding legal responsibility"));
+    if (!without.empty()) return outcome::failed_on(std::move(without), "minors without a guardian holding legal responsibility");
     return outcome::passed("every minor has a guardian with legal responsibility");
 }
 
@@ -143,7 +133,7 @@ outcome check_holidays_applied(const model::dataset& ds) {
                 if (!(s.day < e.start) && !(e.end < s.day)) on_holiday.push_back("session/" + s.id + " on " + e.label);
         }
     }
-    if (!on_holiday.empty()) return outcome::failed(listed(on_holiday, "sessions on days without classes"));
+    if (!on_holiday.empty()) return outcome::failed_on(std::move(on_holiday), "sessions on days without classes");
     return outcome::passed(std::to_string(ds.all<model::session>().size()) + " sessions, none on a day without classes");
 }
 

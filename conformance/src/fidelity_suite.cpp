@@ -102,7 +102,8 @@ std::vector<test_case> fidelity_cases(const interop::registry& formats, const da
                              true, [&formats, cfg, path, read, to = std::string(to)] {
                                  if (!*read) *read = read_source(formats, path, cfg);
                                  return through(formats, **read, to);
-                             }});
+                             },
+                             to});
         }
     }
     return cases;

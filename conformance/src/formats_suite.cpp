@@ -112,7 +112,7 @@ outcome check_golden(const adapter_info& a, const corpus& c, const corpus_file& 
     }
     if (!fs::exists(golden)) return outcome::failed("no golden file " + golden.string() + " (run with --accept and review it)");
     const auto expected = interop::json::dataset_from_document(file_text(golden), golden.string());
-    if (auto d = describe_differences(expected, r.dataset); !d.empty()) return outcome::failed(d);
+    if (auto d = describe_differences(expected, r.dataset); !d.empty()) return outcome::failed_on(std::move(d), "records differ from the golden file");
     if (!(expected.metadata == r.dataset.metadata)) return outcome::failed("metadata differs from the golden file");
     return outcome::passed(std::to_string(expected.size()) + " records equal to the golden file");
 }
@@ -202,7 +202,7 @@ outcome check_write_read(const interop::registry& formats, const adapter_info& a
     const auto back = read_with(a, in, {});
     if (back.refused) return outcome::failed(std::string("cannot read what it wrote: ") + back.refused->what());
     if (a.round_trips) {
-        if (auto d = describe_differences(original, back.dataset); !d.empty()) return outcome::failed("not read back equal: " + d);
+        if (auto d = describe_differences(original, back.dataset); !d.empty()) return outcome::failed_on(std::move(d), "records not read back equal");
     } else {
         for (const auto& ch : interop::diff(original, back.dataset).changes)
             if (ch.op == interop::change_op::created && !(a.expands_timetable && ch.kind == "session"))
@@ -232,7 +232,7 @@ struct case_maker {
     std::vector<test_case> out;
 
     void add(const adapter_info& a, std::string name, std::string description, std::function<outcome()> check) {
-        test_case t{"formats", a.name + "/" + name, std::move(description), true, {}};
+        test_case t{"formats", a.name + "/" + name, std::move(description), true, {}, a.name};
         const auto reason = known.reason_for(t.id());
         if (!reason.empty()) {
             t.required = false;

@@ -29,8 +29,10 @@ void write_all(int fd, const std::string& text) {
     } catch (const std::exception& e) {
         o = outcome::failed(e.what());
     }
-    // The status, whether there was nothing to check, then the reason.
-    write_all(fd, std::string(1, static_cast<char>('0' + static_cast<int>(o.status))) + (o.nothing_to_check ? '1' : '0') + o.reason);
+    // The status, whether there was nothing to check, the reason, then each finding after a NUL.
+    std::string answer = std::string(1, static_cast<char>('0' + static_cast<int>(o.status))) + (o.nothing_to_check ? '1' : '0') + o.reason;
+    for (const auto& f : o.findings) answer += '\0' + f;
+    write_all(fd, answer);
     close(fd);
     _exit(0);
 }
@@ -54,7 +56,15 @@ outcome from_status(int wstatus, const std::string& answer) {
         return outcome::failed("crashed: signal " + std::to_string(WTERMSIG(wstatus)) + " (" + strsignal(WTERMSIG(wstatus)) + ")");
     if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0 || answer.size() < 2)
         return outcome::failed("crashed: exited with status " + std::to_string(WEXITSTATUS(wstatus)) + " before answering");
-    return {static_cast<status>(answer[0] - '0'), answer.substr(2), answer[1] == '1'};
+    outcome o{static_cast<status>(answer[0] - '0'), {}, answer[1] == '1'};
+    auto end = answer.find('\0', 2);
+    o.reason = answer.substr(2, end - 2);
+    while (end != std::string::npos) {
+        const auto next = answer.find('\0', end + 1);
+        o.findings.push_back(answer.substr(end + 1, next == std::string::npos ? std::string::npos : next - end - 1));
+        end = next;
+    }
+    return o;
 }
 
 } // namespace

@@ -15,6 +15,9 @@
 #include <map>
 #include <set>
 
+/** Defined in the build tree's build_commit.cpp, written at each build (cmake/WriteBuildCommit.cmake). */
+const char* interop_build_commit();
+
 namespace {
 
 using namespace conformance;
@@ -108,14 +111,15 @@ std::vector<test_case> all_cases(const interop::registry& formats, const argumen
     std::vector<test_case> cases;
     formats_config f{a.one("--corpus").value_or(default_corpus()), a.one("--deviations").value_or(""), a.flags.count("--accept") > 0};
     if (f.deviations.empty() && std::filesystem::exists(f.corpus / "deviations.txt")) f.deviations = f.corpus / "deviations.txt";
-    info.targets.emplace_back("corpus", f.corpus.string());
+    if (std::filesystem::is_directory(f.corpus)) info.inputs.push_back(checksum_input("corpus", f.corpus));
     append(cases, formats_cases(formats, f));
 
     dataset_config d;
     for (const auto& i : a.all("--input")) d.inputs.emplace_back(i);
     d.format = a.one("--format");
     d.options = read_options_of(a);
-    for (const auto& i : a.all("--input")) info.targets.emplace_back("input", i);
+    for (const auto& i : a.all("--input"))
+        if (std::filesystem::exists(i)) info.inputs.push_back(checksum_input("input", i));
     append(cases, d.inputs.empty() ? skipping(dataset_cases(formats, d), "no --input given") : dataset_cases(formats, d));
     append(cases, d.inputs.empty() ? skipping(fidelity_cases(formats, d), "no --input given") : fidelity_cases(formats, d));
 
@@ -152,7 +156,7 @@ int run(int argc, char** argv) {
     }
     interop::registry formats;
     interop::register_all_adapters(formats);
-    run_info info{INTEROP_VERSION, now_rfc3339(), {}};
+    run_info info{INTEROP_VERSION, interop_build_commit(), now_rfc3339(), {}, {}};
     const auto cases = all_cases(formats, a, info);
     const selection sel{a.all("--suite"), a.all("--case")};
     if (a.flags.count("--list")) {

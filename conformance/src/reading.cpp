@@ -92,19 +92,18 @@ reading read_with(const interop::adapter_info& adapter, const std::filesystem::p
     return read_with(adapter, interop::io::input::open(path), opt);
 }
 
-std::string describe_differences(const interop::model::dataset& expected, const interop::model::dataset& actual, std::size_t limit) {
+std::vector<std::string> describe_differences(const interop::model::dataset& expected, const interop::model::dataset& actual) {
     const auto changes = interop::diff(expected, actual).changes;
     if (changes.empty()) return {};
     const auto before = canonical_records(expected), after = canonical_records(actual);
-    std::string out = std::to_string(changes.size()) + " record(s) differ:";
-    for (std::size_t i = 0; i < changes.size() && i < limit; ++i) {
-        const auto& c = changes[i];
+    std::vector<std::string> out;
+    for (const auto& c : changes) {
         const auto key = c.kind + "/" + c.school + "/" + c.id;
-        out += "\n  " + std::string(c.op == interop::change_op::created ? "unexpected" : c.op == interop::change_op::deleted ? "missing" : "changed");
-        out += " " + c.kind + "/" + c.id;
-        if (c.op == interop::change_op::updated) out += ": " + changed_fields(before.at(key), after.at(key));
+        std::string line = c.op == interop::change_op::created ? "unexpected" : c.op == interop::change_op::deleted ? "missing" : "changed";
+        line += " " + c.kind + "/" + c.id;
+        if (c.op == interop::change_op::updated) line += ": " + changed_fields(before.at(key), after.at(key));
+        out.push_back(std::move(line));
     }
-    if (changes.size() > limit) out += "\n  …";
     return out;
 }
 

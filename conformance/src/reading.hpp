@@ -38,7 +38,7 @@ reading read_with(const interop::adapter_info& adapter, const std::filesystem::p
 /** Reads an input held in memory, likewise. */
 reading read_with(const interop::adapter_info& adapter, const interop::io::input& in, const interop::read_options& opt);
 
-/** What differs between two datasets, one line per record (`updated student/S1: birth_date`), at most `limit` lines. */
-std::string describe_differences(const interop::model::dataset& expected, const interop::model::dataset& actual, std::size_t limit = 8);
+/** What differs between two datasets, one line per record (`changed student/S1: birth_date`), every record. */
+std::vector<std::string> describe_differences(const interop::model::dataset& expected, const interop::model::dataset& actual);
 
 } // namespace conformance

@@ -1,6 +1,7 @@
 #pragma once
 /** @file The results written for people (terminal, HTML) and for machines (JUnit XML, JSON). */
 
+#include "checked_inputs.hpp"
 #include "suite.hpp"
 
 #include <ostream>
@@ -9,12 +10,26 @@
 
 namespace conformance {
 
-/** What the report says it was run against (base URL, corpus, input), shown in every output. */
+/** What the report says it was run with and against, shown at the top of every output. */
 struct run_info {
     std::string tool_version;
+    std::string commit;     ///< the commit the tool was built from
     std::string started_at; ///< RFC 3339 UTC
-    std::vector<std::pair<std::string, std::string>> targets;
+    std::vector<std::pair<std::string, std::string>> targets; ///< what has no checksum: the hub's base URL
+    std::vector<checked_input> inputs;                        ///< the corpus and every input, with their SHA-256
 };
+
+/** The cases of one suite and format (`formats/untis`), counted, for the summary each report opens with. */
+struct group_summary {
+    std::string suite, format;
+    std::size_t cases = 0, passed = 0, failed = 0, warned = 0, skipped = 0, unchecked = 0;
+    std::string name() const { return format.empty() ? suite : suite + "/" + format; }
+    /** FAILED, INCOMPLETE, WARNED or PASSED, as for the whole run. */
+    std::string_view state() const;
+};
+
+/** One line per suite and format, failures first, then the incomplete, the warned, the passed (each in run order). */
+std::vector<group_summary> summarize(const std::vector<case_result>& results);
 
 /** One line per case (`PASS formats/aaf/y_complet  reason`), then the counts. */
 void write_terminal_line(std::ostream& out, const case_result& r);

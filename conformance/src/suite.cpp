@@ -16,6 +16,16 @@ std::string_view to_string(status s) {
     return "?";
 }
 
+outcome outcome::failed_on(std::vector<std::string> findings, const std::string& what) {
+    constexpr std::size_t shown = 5;
+    std::string reason = std::to_string(findings.size()) + " " + what + ":";
+    for (std::size_t i = 0; i < findings.size() && i < shown; ++i) reason += (i ? ", " : " ") + findings[i];
+    if (findings.size() > shown) reason += ", … (all " + std::to_string(findings.size()) + " in the report's findings)";
+    outcome o = failed(std::move(reason));
+    o.findings = std::move(findings);
+    return o;
+}
+
 namespace {
 
 bool matches_any(const std::vector<std::string>& patterns, const std::string& text) {
@@ -44,7 +54,7 @@ std::vector<case_result> run_cases(const std::vector<test_case>& cases, const se
         const auto start = std::chrono::steady_clock::now();
         auto result = run_guarded(c);
         const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-        out.push_back({c.suite, c.name, c.description, c.required, std::move(result), took.count()});
+        out.push_back({c.suite, c.name, c.description, c.required, std::move(result), took.count(), c.format});
         if (progress) progress(out.back());
     }
     return out;

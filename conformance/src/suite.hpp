@@ -18,9 +18,13 @@ struct outcome {
     std::string reason; ///< why it failed or was skipped; what was checked when it passed
     /** A skip because there is nothing to check (no pupil to place in a class), not a check left undone. */
     bool nothing_to_check = false;
+    /** Every finding behind the reason, none left out: the reason names a few, the reports list them all. */
+    std::vector<std::string> findings = {};
 
     static outcome passed(std::string what = {}) { return {conformance::status::pass, std::move(what)}; }
     static outcome failed(std::string why) { return {conformance::status::fail, std::move(why)}; }
+    /** Failed on `findings`: the reason is their count and the first few (`3 pupils in no class: a, b, c`). */
+    static outcome failed_on(std::vector<std::string> findings, const std::string& what);
     /** Not checked (the hub lacks what the check needs): a required case skipped leaves the run incomplete. */
     static outcome skipped(std::string why) { return {conformance::status::skip, std::move(why)}; }
     /** Nothing to check: a skip that leaves the run complete. */
@@ -33,6 +37,8 @@ struct test_case {
     std::string description;
     bool required = true;
     std::function<outcome()> run;
+    /** The format the case is about (`untis`, or the target of a fidelity case), for the reports' summary; empty when none. */
+    std::string format = {};
     std::string id() const { return suite + "/" + name; }
 };
 
@@ -41,6 +47,7 @@ struct case_result {
     bool required = true;
     outcome result;
     double seconds = 0;
+    std::string format = {};
     std::string id() const { return suite + "/" + name; }
 };
 

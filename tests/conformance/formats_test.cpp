@@ -252,39 +252,81 @@ TEST_CASE("dataset coverage: a lesson on a holiday is named") {
     CHECK(check_holidays_applied(ds).status == status::pass);
 }
 
-TEST_CASE("the reports: JUnit XML and HTML are well-formed, JSON holds every case") {
-    const std::vector<case_result> results = {
-        {"formats", "aaf/y_a:read", "reads", true, outcome::passed("12 records"), 0.5},
-        {"formats", "aaf/y_a:golden", "golden", true, outcome::failed("changed student/<1> & \"x\""), 0.1},
+namespace {
+
+/** Results of three formats and a suite: ical passes, aaf fails with many findings, api was not checked. */
+std::vector<case_result> mixed_results() {
+    std::vector<std::string> findings;
+    for (int i = 1; i <= 7; ++i) findings.push_back("missing student/E" + std::to_string(i));
+    return {
+        {"formats", "ical/y_a:read", "reads", true, outcome::passed("12 records"), 0.5, "ical"},
+        {"formats", "aaf/y_a:read", "reads", true, outcome::passed("12 records"), 0.5, "aaf"},
+        {"formats", "aaf/y_a:golden", "golden", true, outcome::failed("changed student/<1> & \"x\""), 0.1, "aaf"},
+        {"formats", "aaf/y_b:golden", "golden", true, outcome::failed_on(findings, "records differ from the golden file"), 0.1, "aaf"},
         {"api", "disconnect", "right to disconnect", true, outcome::skipped("no test clock"), 0},
     };
-    const run_info info{"0.1.0", "2026-11-29T10:00:00Z", {{"corpus", "conformance/corpus"}}};
-    std::ostringstream junit, json, html;
-    write_junit(junit, info, results);
-    write_json(json, info, results);
-    write_html(html, info, results);
+}
+
+const run_info mixed_info{"0.1.0", "0123456789abcdef0123456789abcdef01234567", "2026-11-29T10:00:00Z", {{"hub", "http://127.0.0.1:8080"}},
+                          {{"input", "school.json", "ab12", {}}, {"corpus", "conformance/corpus", "cd34", {{"aaf/y_a.xml", "ef56"}}}}};
+
+} // namespace
+
+TEST_CASE("a failure on many findings names the first few and keeps them all") {
+    const auto r = mixed_results()[3].result;
+    CHECK(r.reason == "7 records differ from the golden file: missing student/E1, missing student/E2, missing student/E3, "
+                      "missing student/E4, missing student/E5, … (all 7 in the report's findings)");
+    CHECK(r.findings.size() == 7);
+}
+
+TEST_CASE("the reports: JUnit XML and HTML are well-formed, JSON holds every case and every finding") {
+    const auto results = mixed_results();
+    std::ostringstream junit, json, html, terminal;
+    write_junit(junit, mixed_info, results);
+    write_json(json, mixed_info, results);
+    write_html(html, mixed_info, results);
+    write_terminal_summary(terminal, results);
 
     const auto xml = junit.str();
     xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "junit.xml", nullptr, XML_PARSE_NONET);
     REQUIRE(doc != nullptr);
     xmlFreeDoc(doc);
-    CHECK(xml.find("<testsuite name=\"formats\" tests=\"2\" failures=\"1\"") != std::string::npos);
+    CHECK(xml.find("<testsuite name=\"formats\" tests=\"4\" failures=\"2\"") != std::string::npos);
     CHECK(xml.find("<skipped message=\"no test clock\"/>") != std::string::npos);
+    CHECK(xml.find("<property name=\"commit\" value=\"0123456789abcdef0123456789abcdef01234567\"/>") != std::string::npos);
+    CHECK(xml.find("\nmissing student/E7</failure>") != std::string::npos);
 
     rapidjson::Document d;
     d.Parse(json.str().c_str());
     REQUIRE(d.IsObject());
     CHECK_FALSE(d["passed"].GetBool());
-    CHECK(d["cases"].Size() == 3);
-    CHECK(std::string(d["cases"][1]["status"].GetString()) == "fail");
+    CHECK(std::string(d["commit"].GetString()) == mixed_info.commit);
+    CHECK(d["inputs"].Size() == 2);
+    CHECK(std::string(d["inputs"][1]["files"][0]["sha256"].GetString()) == "ef56");
+    CHECK(d["cases"].Size() == 5);
+    CHECK(std::string(d["cases"][2]["status"].GetString()) == "fail");
+    CHECK(d["cases"][3]["findings"].Size() == 7);
+    // The summary opens with the failures: aaf failed, api was not checked, ical passed.
+    REQUIRE(d["summary"].Size() == 3);
+    CHECK(std::string(d["summary"][0]["format"].GetString()) == "aaf");
+    CHECK(std::string(d["summary"][0]["state"].GetString()) == "FAILED");
+    CHECK(d["summary"][0]["failed"].GetUint() == 2);
+    CHECK(std::string(d["summary"][1]["state"].GetString()) == "INCOMPLETE");
+    CHECK(std::string(d["summary"][2]["format"].GetString()) == "ical");
 
     const auto page = html.str();
     CHECK(page.find("<strong>FAILED</strong>") != std::string::npos);
     CHECK(page.find("changed student/&lt;1&gt; &amp; &quot;x&quot;") != std::string::npos);
     CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find(mixed_info.commit) != std::string::npos);
+    CHECK(page.find("<code>cd34</code>") != std::string::npos);
+    CHECK(page.find("<li>missing student/E7</li>") != std::string::npos);
+    CHECK(page.find("formats/aaf") < page.find("formats/ical"));
     doc = htmlReadMemory(page.data(), static_cast<int>(page.size()), "report.html", "utf-8", HTML_PARSE_NOERROR | HTML_PARSE_NONET);
     CHECK(doc != nullptr);
     xmlFreeDoc(doc);
+
+    CHECK(terminal.str().find("FAILED  formats/aaf: 2 failed, 0 warned, 0 required not checked, of 3\nINCOMPLETE  api:") == 0);
 }
 
 TEST_CASE("the command: --list, filters, outputs and exit codes") {
@@ -305,6 +347,19 @@ TEST_CASE("the command: --list, filters, outputs and exit codes") {
     const auto run = tool + " --suite dataset --input " + (dir / "school.json").string() + " --json " + (dir / "d.json").string() + " > /dev/null";
     CHECK(std::system(run.c_str()) == 1 * 256);
     CHECK(test::read_file(dir / "d.json").find("pupils in no class") != std::string::npos);
+    // The report names what it checked: the commit it was built from, and each input's SHA-256
+    // (a folder's, that of its sha256sum listing, as docs/conformance.md says to recompute it).
+    rapidjson::Document d;
+    d.Parse(test::read_file(dir / "d.json").c_str());
+    REQUIRE(d.IsObject());
+    const std::string commit = d["commit"].GetString();
+    CHECK((commit == "unknown" || commit.find_first_not_of("0123456789abcdef") >= 40));
+    const auto sum = [&](const std::string& cmd) { return output_of(cmd).substr(0, 64); };
+    REQUIRE(d["inputs"].Size() == 2);
+    CHECK(std::string(d["inputs"][0]["role"].GetString()) == "corpus");
+    CHECK(d["inputs"][0]["sha256"].GetString() ==
+          sum("cd " + corpus.string() + " && find . -type f | LC_ALL=C sort | sed 's|^\\./||' | xargs sha256sum | sha256sum"));
+    CHECK(d["inputs"][1]["sha256"].GetString() == sum("sha256sum " + (dir / "school.json").string()));
     CHECK(std::system((tool + " --suite nonsense 2> /dev/null").c_str()) == 2 * 256);
 }
 
@@ -338,10 +393,10 @@ TEST_CASE("a required case not checked leaves the run INCOMPLETE, never PASSED; 
     CHECK(verdict_of({result(true, outcome::skipped("no test clock")), result(true, outcome::failed("403"))}) == verdict::failed);
     std::ostringstream html, json, terminal;
     const std::vector<case_result> incomplete{result(true, outcome::skipped("the hub exposes no test clock"))};
-    write_html(html, {"1", "now", {}}, incomplete);
-    write_json(json, {"1", "now", {}}, incomplete);
+    write_html(html, {"1", "c", "now", {}, {}}, incomplete);
+    write_json(json, {"1", "c", "now", {}, {}}, incomplete);
     write_terminal_summary(terminal, incomplete);
     CHECK(html.str().find("<strong>INCOMPLETE</strong>") != std::string::npos);
     CHECK(json.str().find("\"passed\": false") != std::string::npos);
-    CHECK(terminal.str().find("INCOMPLETE: 1 cases") == 0);
+    CHECK(terminal.str().find("\nINCOMPLETE: 1 cases") != std::string::npos);
 }
