@@ -19,6 +19,9 @@ namespace fs = std::filesystem;
 
 inline fs::path source_dir() { return paths::source_dir(); }
 
+/** A format's folder of the conformance corpus, the one home of the fixtures that are inputs of a format. */
+inline fs::path corpus_dir(const std::string& format) { return source_dir() / "conformance" / "corpus" / format; }
+
 /** ../shared/samples, or $INTEROP_SAMPLES. */
 inline fs::path samples_dir() {
     if (const char* env = std::getenv("INTEROP_SAMPLES")) return env;

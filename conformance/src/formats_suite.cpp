@@ -141,13 +141,6 @@ outcome check_either(const adapter_info& a, const corpus& c, const corpus_file& 
     return outcome::passed("accepted, " + std::to_string(r.dataset.size()) + " records");
 }
 
-/** A file cut in half (each file of a folder), not at a line end: a shorter valid NDJSON file is no truncation to catch. */
-std::string half_of(const std::string& text) {
-    auto half = text.size() / 2;
-    while (half > 1 && text[half - 1] == '\n') --half;
-    return text.substr(0, half);
-}
-
 /** What the adapter wrote, cut short, is refused rather than read as less data. */
 outcome check_cut_refused(const adapter_info& a, const fs::path& out) {
     const auto cut = out.parent_path() / ("cut." + a.name);
@@ -257,12 +250,14 @@ struct case_maker {
 
     void add_file(const adapter_info& a, const std::shared_ptr<corpus>& c, const corpus_file& f) {
         const auto n = f.name();
+        const auto from = f.derived_from.empty() ? std::string() : " (derived from " + f.derived_from + ")";
         if (f.expected == expectation::reject) {
-            add(a, n, "refused with an error naming the file (the sink never ended), or read with a positioned error diagnostic", [&a, c, f] { return check_rejected(a, *c, f); });
+            add(a, n, "refused with an error naming the file (the sink never ended), or read with a positioned error diagnostic" + from,
+                [&a, c, f] { return check_rejected(a, *c, f); });
             return;
         }
         if (f.expected == expectation::either) {
-            add(a, n, "accepted or refused with a positioned error, never a crash", [&a, c, f] { return check_either(a, *c, f); });
+            add(a, n, "accepted or refused with a positioned error, never a crash" + from, [&a, c, f] { return check_either(a, *c, f); });
             return;
         }
         add(a, n + ":read", "identified as this format alone, cheaply; read without error; sink protocol kept",

@@ -54,7 +54,7 @@ model::dataset asc_college() {
     read_options opt;
     opt.school = "0130001F";
     opt.school_year = school_year;
-    return read_with("asc", cross_format_data / "asc" / "college.xml", opt);
+    return read_with("asc", test::corpus_dir("asc") / "y_college.xml", opt);
 }
 
 } // namespace
@@ -77,7 +77,7 @@ TEST_CASE("aSc → Untis GPU → model gives the same sessions") {
 }
 
 TEST_CASE("EDT → aSc → model gives the same sessions") {
-    auto edt = read_with("edt", cross_format_data / "edt" / "ExportEmploiDuTemps_0130001F.xml", {});
+    auto edt = read_with("edt", test::corpus_dir("edt") / "y_ExportEmploiDuTemps_0130001F.xml", {});
     test::temp_dir dir("cross-edt-asc");
     auto back = through(edt, "asc", dir / "edt.xml");
     REQUIRE(sessions_of(edt).size() >= 6);

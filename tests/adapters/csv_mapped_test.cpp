@@ -59,7 +59,7 @@ TEST_CASE("dates, times and numbers by the mapping's patterns") {
 
 TEST_CASE("an absence spreadsheet in Windows-1252 reads through its mapping; bad rows are left out with their line") {
     diagnostics diags;
-    const auto ds = test::read_as("csv-mapped", io::input::open(csv_mapped_fixtures / "absences"), diags);
+    const auto ds = test::read_as("csv-mapped", io::input::open(test::corpus_dir("csv-mapped") / "i_bad_rows"), diags);
     CHECK(test::matches_golden(csv_mapped_fixtures / "golden/absences.json", json::to_document(test::without_folders(ds))));
     const auto& events = ds.all<model::attendance_event>();
     REQUIRE(events.size() == 3);
@@ -101,7 +101,7 @@ TEST_CASE("mistakes in a mapping are refused, naming the member") {
 TEST_CASE("a header without a mapped column is refused, naming it") {
     test::temp_dir dir("csv-mapped-header");
     std::filesystem::create_directories(dir / "in");
-    std::filesystem::copy(csv_mapped_fixtures / "absences/absences.mapping.json", dir / "in/absences.mapping.json");
+    std::filesystem::copy(test::corpus_dir("csv-mapped") / "i_bad_rows/absences.mapping.json", dir / "in/absences.mapping.json");
     test::write_file(dir / "in/absences.csv", "\xC9l\xE8ve;Date;Heure d\xE9" "but;Heure fin;Justifi\xE9" "e;Saisi par\r\n"); // Windows-1252
     diagnostics diags;
     CHECK_THROWS_WITH_AS(read_with(dir / "in", diags), doctest::Contains("lacks the mapped column(s) 'Motif'"), parse_error);
@@ -111,10 +111,10 @@ TEST_CASE("a header without a mapped column is refused, naming it") {
 
 TEST_CASE("written through a declared mapping: the school's layout and encoding, read back as the same records") {
     diagnostics diags;
-    const auto ds = test::read_as("csv-mapped", io::input::open(csv_mapped_fixtures / "absences"), diags);
+    const auto ds = test::read_as("csv-mapped", io::input::open(test::corpus_dir("csv-mapped") / "i_bad_rows"), diags);
     test::temp_dir dir("csv-mapped-write");
     std::filesystem::create_directories(dir / "out");
-    std::filesystem::copy(csv_mapped_fixtures / "absences/absences.mapping.json", dir / "out/absences.mapping.json");
+    std::filesystem::copy(test::corpus_dir("csv-mapped") / "i_bad_rows/absences.mapping.json", dir / "out/absences.mapping.json");
     test::write_as("csv-mapped", ds, dir / "out");
     CHECK(test::matches_golden(csv_mapped_fixtures / "golden/absences.csv", test::read_file(dir / "out/absences.csv")));
     diagnostics again;

@@ -16,8 +16,8 @@ using namespace interop;
 
 namespace {
 
-const auto edt_fixtures = test::source_dir() / "tests" / "data" / "edt";
-const auto plain_export = edt_fixtures / "ExportEmploiDuTemps_0130001F.xml";
+const auto edt_fixtures = test::corpus_dir("edt");
+const auto plain_export = edt_fixtures / "y_ExportEmploiDuTemps_0130001F.xml";
 
 using pkey_ptr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 
@@ -110,10 +110,9 @@ model::dataset read_container(const std::filesystem::path& file, const std::file
 
 } // namespace
 
-TEST_CASE("a hand-written EDT export reads into the golden dataset") {
+TEST_CASE("a hand-written EDT export reads whole (its golden dataset is the corpus's)") {
     diagnostics diags;
     auto ds = test::read_as("edt", io::input::open(plain_export), diags);
-    CHECK(test::matches_golden(edt_fixtures / "golden" / "ExportEmploiDuTemps_0130001F.json", json::to_document(test::without_folders(ds))));
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].code == "edt.no-weeks");
     CHECK(diags.items()[0].where.line == 60);

@@ -301,7 +301,7 @@ TEST_CASE("a course whose recurrence cannot be bounded is an error naming it") {
 
 TEST_CASE("a small timetable gives the golden calendars: every audience, alternations, changes, one-offs") {
     const auto data = test::source_dir() / "tests" / "data" / "ical";
-    auto ds = test::read_as("json", data / "timetable.json");
+    auto ds = test::read_as("json", test::corpus_dir("json") / "y_timetable.json");
     test::temp_dir dir("ical-golden");
     write_with("ical", ds, dir / "out");
     write_with("jcal", ds, dir / "school.json");

@@ -164,7 +164,7 @@ TEST_CASE("a progress line on a terminal only") {
 
 TEST_CASE("a timetable without school nor dates is told them, then written as calendars") {
     test::temp_dir dir("cli-asc");
-    const std::string asc = (test::source_dir() / "tests/data/asc/college.xml").string();
+    const std::string asc = (test::corpus_dir("asc") / "y_college.xml").string();
     auto r = run("convert --school-year 2025-09-01 --to ical " + asc + " " + (dir / "out").string());
     CHECK(r.code == 2);
     CHECK(r.err.find("--school-year wants FIRST:LAST") != std::string::npos);
@@ -180,7 +180,7 @@ TEST_CASE("a timetable without school nor dates is told them, then written as ca
 
 TEST_CASE("a timetable without holidays gets its zone's with --zone, updated by --holidays") {
     test::temp_dir dir("cli-zone");
-    const std::string asc = (test::source_dir() / "tests/data/asc/college.xml").string();
+    const std::string asc = (test::corpus_dir("asc") / "y_college.xml").string();
     const std::string told = "convert --school 0130001F --school-year 2025-09-01:2026-07-03 --to ical ";
     auto r = run(told + asc + " " + (dir / "plain.ics").string());
     REQUIRE(r.code == 0);
@@ -257,7 +257,7 @@ TEST_CASE("convert ends with what it read, wrote and lost; --strict fails on any
 
 TEST_CASE("convert fails (exit 1) when its input had rows the reader left out, once the rest is written") {
     test::temp_dir dir("cli-input-errors");
-    const auto absences = test::source_dir() / "tests/data/csv_mapped/absences";
+    const auto absences = test::corpus_dir("csv-mapped") / "i_bad_rows";
     const auto r = run("convert --to ndjson " + absences.string() + " " + (dir / "absences.ndjson").string());
     CHECK(r.code == 1);
     CHECK(r.err.find("[csv-mapped.row]") != std::string::npos);

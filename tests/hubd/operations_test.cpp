@@ -14,7 +14,7 @@ namespace {
 
 /** The SIECLE fixture (four BEE files of one school) zipped, as schools send it. */
 std::string siecle_zip(const test::temp_dir& dir) {
-    zip_folder(test::source_dir() / "tests/data/siecle/set", dir / "siecle.zip");
+    zip_folder(test::corpus_dir("siecle") / "y_set", dir / "siecle.zip");
     return test::read_file(dir / "siecle.zip");
 }
 

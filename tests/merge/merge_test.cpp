@@ -33,7 +33,6 @@ std::size_t count(const diagnostics& d, std::string_view code) {
     return static_cast<std::size_t>(std::count_if(d.items().begin(), d.items().end(), [&](const diagnostic& x) { return x.code == code; }));
 }
 
-const fs::path data = test::source_dir() / "tests/data";
 
 model::student pupil(std::string id, std::string last, std::string first, std::string birth, std::vector<model::external_id> ids = {}) {
     model::student s;
@@ -50,7 +49,7 @@ model::student pupil(std::string id, std::string last, std::string first, std::s
 
 TEST_CASE("AAF, SIECLE and STS-Web of one school become one identity per person") {
     diagnostics diags;
-    const auto result = merge({read(data / "aaf/complet"), read(data / "siecle/set"), read(data / "sts/sts_emp_0130001F_2025.xml")}, diags);
+    const auto result = merge({read(test::corpus_dir("aaf") / "y_complet"), read(test::corpus_dir("siecle") / "y_set"), read(test::corpus_dir("sts") / "y_sts_emp_0130001F_2025.xml")}, diags);
     const auto& ds = result.dataset;
 
     SUBCASE("pupils linked by INE carry every identifier; a pupil only SIECLE knows is added") {
@@ -112,7 +111,7 @@ TEST_CASE("doubtful matches are not made") {
 
 TEST_CASE("interop merge writes the merged dataset and summarises the links") {
     test::temp_dir tmp("cli-merge");
-    const auto r = test::run_cli("merge " + (data / "aaf/complet").string() + " " + (data / "siecle/set").string() + " " +
+    const auto r = test::run_cli("merge " + (test::corpus_dir("aaf") / "y_complet").string() + " " + (test::corpus_dir("siecle") / "y_set").string() + " " +
                                      (tmp.path() / "merged.json").string(),
                                  tmp.path());
     CHECK(r.code == 0);
@@ -121,5 +120,5 @@ TEST_CASE("interop merge writes the merged dataset and summarises the links") {
     const auto merged = read(tmp.path() / "merged.json");
     CHECK(merged.all<model::student>().size() == 4);
     CHECK(merged.metadata.source == "merge of aaf + siecle");
-    CHECK(test::run_cli("merge " + (data / "aaf/complet").string() + " out.json", tmp.path()).code == 2);
+    CHECK(test::run_cli("merge " + (test::corpus_dir("aaf") / "y_complet").string() + " out.json", tmp.path()).code == 2);
 }
