@@ -97,6 +97,16 @@ struct school_buffer {
     std::multimap<std::string, model::guardian_link> links;            // by student
     std::multimap<std::string, model::teaching_assignment> services;  // by staff
     std::map<std::string, std::string> subject_codes;                  // subject id → BCN code
+    std::map<std::string, std::string> structure_codes;                // class or group id → its code, which AAF names it by
+};
+
+/** A member of staff as AAF writes one: a person, with the functions and services of each school they work in. */
+struct staff_person {
+    model::staff record;
+    std::string id;     ///< ENTPersonJointure: from the first school
+    std::string school; ///< the first school's jointure, the person's ENTPersonStructRattach
+    std::size_t schools = 0;
+    std::vector<std::string> functions = {}, classes = {}, groups = {}, class_subjects = {}, group_subjects = {};
 };
 
 class aaf_delivery_writer : public io::record_sink {
@@ -109,7 +119,10 @@ public:
     void on_record(model::any_record&& r) override {
         std::visit([this](auto&& rec) { take(std::move(rec)); }, std::move(r));
     }
-    void on_end() override { flush(); }
+    void on_end() override {
+        flush();
+        write_staff();
+    }
 
 private:
     void take(model::establishment&& s) {
@@ -118,8 +131,14 @@ private:
         m_school.school = std::move(s);
         m_jointure = std::to_string(10000 + m_schools++);
     }
-    void take(model::school_class&& c) { m_school.classes.push_back(std::move(c)); }
-    void take(model::group&& g) { m_school.groups.push_back(std::move(g)); }
+    void take(model::school_class&& c) {
+        m_school.structure_codes[c.id] = c.code;
+        m_school.classes.push_back(std::move(c));
+    }
+    void take(model::group&& g) {
+        m_school.structure_codes[g.id] = g.code;
+        m_school.groups.push_back(std::move(g));
+    }
     void take(model::student&& s) { m_school.students.push_back(std::move(s)); }
     void take(model::guardian&& g) { m_school.guardians.push_back(std::move(g)); }
     void take(model::staff&& s) { m_school.staff.push_back(std::move(s)); }
@@ -140,14 +159,18 @@ private:
 
     /** A person id unique across the academy. */
     std::string person(const std::string& local) const { return m_jointure + local; }
-    std::string packed(const std::string& code) const { return m_jointure + "$" + code; }
+    /** A class or group as AAF names it: its school's jointure and its code (a class and a group may share one). */
+    std::string packed(const std::string& id) const {
+        const auto it = m_school.structure_codes.find(id);
+        return m_jointure + "$" + (it == m_school.structure_codes.end() ? id : it->second);
+    }
 
     void flush() {
         if (m_school.school.uai.empty()) return;
         write_structure();
         write_students();
         write_guardians();
-        write_staff();
+        take_staff();
         m_school = school_buffer{};
     }
 
@@ -176,7 +199,7 @@ private:
             for (auto [it, end] = m_school.memberships.equal_range(s.id); it != end; ++it) {
                 const auto& m = it->second;
                 (m.group_kind == model::audience_kind::class_ ? classes : groups).push_back(packed(m.group));
-                if (m.start) entries.push_back(m_jointure + "$" + ddmmyyyy(*m.start) + "$" + m.group);
+                if (m.start) entries.push_back(m_jointure + "$" + ddmmyyyy(*m.start) + "$" + m_school.structure_codes[m.group]);
             }
             m_files[eleve]->add(person(s.id),
                                {{"ENTPersonJointure", {person(s.id)}}, {"ENTEleveINE", {s.ine.value_or("")}},
@@ -207,31 +230,59 @@ private:
         }
     }
 
-    void write_staff() {
+    /**
+     * AAF writes a person once, with functions and services in each school: a member of staff of
+     * several schools (the same STS id and names) is one person, written at the end. Such a
+     * person also serves a school outside the delivery, as teachers shared with a neighbouring
+     * academy do: a structure no EtabEducNat defines, which readers take as a reference.
+     */
+    void take_staff() {
         for (const auto& s : m_school.staff) {
-            split_files::values functions, classes, groups, class_subjects, group_subjects;
-            for (const auto& f : s.functions) functions.push_back(m_jointure + "$" + f + "$" + f + "$$");
-            for (auto [it, end] = m_school.memberships.equal_range(s.id); it != end; ++it)
-                (it->second.group_kind == model::audience_kind::class_ ? classes : groups).push_back(packed(it->second.group));
-            for (auto [it, end] = m_school.services.equal_range(s.id); it != end; ++it) {
-                const auto& a = it->second;
-                const std::string code = a.subject ? m_school.subject_codes[*a.subject] : "";
-                (a.group_kind == model::audience_kind::class_ ? class_subjects : group_subjects).push_back(packed(a.group) + "$" + code);
+            std::string sts;
+            for (const auto& e : s.external_ids)
+                if (e.system == "sts") sts = e.id;
+            const auto key = sts.empty() ? person(s.id) : sts + "|" + s.last_name + "|" + s.first_name;
+            auto [it, fresh] = m_staff.try_emplace(key, staff_person{s, person(s.id), m_jointure});
+            auto& p = it->second;
+            ++p.schools;
+            for (const auto& f : s.functions) p.functions.push_back(m_jointure + "$" + f + "$" + f + "$$");
+            for (auto [m, end] = m_school.memberships.equal_range(s.id); m != end; ++m)
+                (m->second.group_kind == model::audience_kind::class_ ? p.classes : p.groups).push_back(packed(m->second.group));
+            for (auto [a, end] = m_school.services.equal_range(s.id); a != end; ++a) {
+                const std::string code = a->second.subject ? m_school.subject_codes[*a->second.subject] : "";
+                (a->second.group_kind == model::audience_kind::class_ ? p.class_subjects : p.group_subjects)
+                    .push_back(packed(a->second.group) + "$" + code);
             }
-            m_files[pers_educ]->add(person(s.id), {{"ENTPersonJointure", {person(s.id)}}, {"sn", {s.last_name}}, {"givenName", {s.first_name}},
-                                                  {"personalTitle", {s.civility.value_or("")}}, {"mail", {s.email.value_or("")}},
-                                                  {"ENTPersonStructRattach", {m_jointure}}, {"ENTPersonFonctions", functions},
-                                                  {"ENTAuxEnsClasses", classes}, {"ENTAuxEnsGroupes", groups},
-                                                  {"ENTAuxEnsClassesMatieres", class_subjects},
-                                                  {"ENTAuxEnsGroupesMatieres", group_subjects}});
+            if (fresh) m_staff_order.push_back(key);
         }
     }
+
+    void write_staff() {
+        for (const auto& key : m_staff_order) {
+            auto& p = m_staff.at(key);
+            if (p.schools > 1) {
+                p.functions.push_back(std::string(outside_structure) + "$ENS$ENS$$");
+                p.class_subjects.push_back(std::string(outside_structure) + "$3B$");
+            }
+            const auto& s = p.record;
+            m_files[pers_educ]->add(p.id, {{"ENTPersonJointure", {p.id}}, {"sn", {s.last_name}}, {"givenName", {s.first_name}},
+                                          {"personalTitle", {s.civility.value_or("")}}, {"mail", {s.email.value_or("")}},
+                                          {"ENTPersonStructRattach", {p.school}},
+                                          {"ENTPersonFonctions", p.functions}, {"ENTAuxEnsClasses", p.classes}, {"ENTAuxEnsGroupes", p.groups},
+                                          {"ENTAuxEnsClassesMatieres", p.class_subjects}, {"ENTAuxEnsGroupesMatieres", p.group_subjects}});
+        }
+    }
+
+    /** The jointure of a school outside the delivery. */
+    static constexpr const char* outside_structure = "99999";
 
     std::vector<std::unique_ptr<split_files>> m_files;
     school_buffer m_school;
     std::string m_jointure;
     int m_schools = 0;
     std::set<std::string> m_subjects, m_mefs;
+    std::map<std::string, staff_person> m_staff; ///< by STS id and names
+    std::vector<std::string> m_staff_order;
 };
 
 } // namespace

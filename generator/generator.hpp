@@ -19,7 +19,8 @@ struct options {
      * The timetable takes the shapes real exports have and the demo school keeps out: a course
      * without a teacher, one without a room, one in two rooms, one for no class or group (a
      * meeting), one of part of the year, alternations of one week and of three consecutive weeks
-     * (besides week A/B and the coupled language and option bands every school has).
+     * (besides week A/B and the coupled language and option bands every school has), a group
+     * with the code of a class, and a teacher on the staff of every school generated.
      */
     bool real_shapes = false;
 };

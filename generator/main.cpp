@@ -26,9 +26,11 @@ files of at most 20,000 requests each). Same options, same bytes.
 Every date falls in the school year starting in YEAR (default 2025, for 2025-2026: the checked-in
 examples/demo-school); `current` takes the school year of today (1 September to 31 August).
 
---real-shapes gives the timetable the shapes real exports have and the demo school keeps out:
+--real-shapes gives the schools the shapes real exports have and the demo school keeps out:
 a course without a teacher, one without a room, one of part of the year, alternations of one
-week and of three consecutive weeks, a meeting for no class or group in two rooms.
+week and of three consecutive weeks, a meeting for no class or group in two rooms, a group
+with the code of a class, a teacher on the staff of every school (in an AAF delivery, one
+person who also serves a school outside it).
 )";
 
 /** The school year of today's date (UTC). */

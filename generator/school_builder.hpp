@@ -62,6 +62,7 @@ private:
     template <class Placements> std::map<std::size_t, course_shape> real_shapes_of(const Placements& placed) const;
     void shape(model::course& c, course_shape s) const;
     void real_shapes_extras();
+    void shared_teacher_and_class_group();
     void teaching_links(); // teachers' memberships and teaching assignments
     void exceptions();
     void attendance();

@@ -268,11 +268,57 @@ void school_builder::shape(model::course& c, course_shape s) const {
 }
 
 /**
+ * With real shapes, a teacher shared with the other schools (the same person, names and STS id,
+ * on the staff of each) who runs a Wednesday workshop for a group with the code of a class (the
+ * whole class as a group, as EDT and Pronote make them), at 13:00, between the grid's periods.
+ */
+void school_builder::shared_teacher_and_class_group() {
+    auto teacher = make<model::staff>("P-PARTAGE");
+    teacher.civility = "Mme";
+    teacher.last_name = "Partagé";
+    teacher.first_name = "Hélène";
+    teacher.email = "helene.partage@ac-nantes.example.org";
+    teacher.functions = {"ENS"};
+    teacher.external_ids = {{"sts", "9001"}};
+    emit(std::move(teacher));
+
+    const auto& cls = m_plan.class_ids.front();
+    auto g = make<model::group>("G-" + cls);
+    g.code = cls;
+    g.label = cls + " (classe entière)";
+    g.classes = {cls};
+    m_plan.group_classes[g.id] = g.classes;
+    for (const auto& pupil : m_plan.pupils[cls]) {
+        auto m = make<model::membership>("M-" + pupil + "-" + g.id);
+        m.person = pupil;
+        m.group = g.id;
+        m.group_kind = model::audience_kind::group;
+        m.start = m_calendar.year_start;
+        emit(std::move(m));
+    }
+    const auto subject = m_plan.subject_ids.back();
+    m_plan.teacher_of[{g.id, subject}] = "P-PARTAGE";
+    auto workshop = make<model::course>("C-ATELIER");
+    workshop.subject = subject;
+    workshop.teachers = {"P-PARTAGE"};
+    workshop.groups = {g.id};
+    workshop.rooms = {"MUS1"};
+    workshop.weekday = 3;
+    workshop.start = model::time_of_day{13 * 60};
+    workshop.duration_minutes = 60;
+    workshop.valid_from = m_calendar.year_start;
+    workshop.valid_until = m_calendar.year_end;
+    emit(std::move(g));
+    emit(std::move(workshop));
+}
+
+/**
  * With real shapes, what no placed course has: the W1 and W3 alternations (one week; three
- * consecutive weeks), and a teachers' meeting for no class or group in two rooms, on Wednesday
- * afternoon when there are no classes.
+ * consecutive weeks), a teachers' meeting for no class or group in two rooms, on Wednesday
+ * afternoon when there are no classes, and a shared teacher's workshop.
  */
 void school_builder::real_shapes_extras() {
+    shared_teacher_and_class_group();
     const auto weeks = m_calendar.school_weeks();
     for (auto [code, count] : {std::pair{"W1", std::size_t{1}}, std::pair{"W3", std::size_t{3}}}) {
         auto p = make<model::week_pattern>(code);

@@ -27,7 +27,8 @@ void register_asc(registry& r) {
            .identify = identify_asc,
            .make_reader = asc::make_reader,
            .make_writer = asc::make_writer,
-           .writes = {"academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "room", "class", "group"}});
+           .writes = {"academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "room", "class", "group"},
+           .one_school = true});
 }
 
 } // namespace interop

@@ -13,16 +13,19 @@
 
 namespace interop::course_losses {
 
-/** What a format holds of a course, beyond its day, time, subject and audience. */
+/** What a timetable format holds of a course, beyond its day, time, subject and audience, and of the records around it. */
 struct capacity {
     std::size_t rooms = std::numeric_limits<std::size_t>::max();
-    bool validity = true;  ///< first and last day (valid_from, valid_until)
+    bool validity = true;    ///< first and last day (valid_from, valid_until)
     bool equipment = true;
+    bool codes = true;       ///< a class's or group's code besides its id (a format that names them by one name writes the id)
+    bool staff_names = true; ///< a teacher's last and first names
+    bool school_name = true; ///< the school's name besides its UAI
 };
 
 /** Declares, as parts lost, what of `c` a format of this capacity leaves out. */
 inline void declare_parts(const model::course& c, const capacity& can, const std::string& format, io::loss_log& losses) {
-    const std::string record = "course/" + c.id;
+    const std::string record = io::record_name(c);
     const std::string prefix = "loss." + format + ".";
     if (c.rooms.size() > can.rooms)
         losses.part(prefix + "rooms", "course: " + format + " holds " + std::to_string(can.rooms) + " room(s) a course; the others are left out", record);
@@ -31,14 +34,30 @@ inline void declare_parts(const model::course& c, const capacity& can, const std
     if (!can.equipment && !c.equipment.empty()) losses.part(prefix + "equipment", "course: " + format + " has no equipment", record);
 }
 
-/** A writer that declares, of each course it is given, what its format leaves out. */
+/** Declares, as parts lost, what of a record around the courses a format of this capacity leaves out. */
+inline void declare_parts(const model::any_record& r, const capacity& can, const std::string& format, io::loss_log& losses) {
+    const std::string prefix = "loss." + format + ".";
+    auto code = [&](const auto& k) {
+        if (!can.codes && !k.code.empty() && k.code != k.id)
+            losses.part(prefix + "code", std::string(k.kind) + ": " + format + " names it by one name, its id; its code is left out", io::record_name(k));
+    };
+    if (const auto* c = std::get_if<model::course>(&r)) declare_parts(*c, can, format, losses);
+    else if (const auto* k = std::get_if<model::school_class>(&r)) code(*k);
+    else if (const auto* g = std::get_if<model::group>(&r)) code(*g);
+    else if (const auto* s = std::get_if<model::staff>(&r); s && !can.staff_names && !(s->last_name.empty() && s->first_name.empty()))
+        losses.part(prefix + "names", "staff: " + format + " names a teacher by id; the last and first names are left out", io::record_name(*s));
+    else if (const auto* e = std::get_if<model::establishment>(&r); e && !can.school_name && !e->name.empty())
+        losses.part(prefix + "name", "school: " + format + " holds the UAI; the school's name is left out", io::record_name(*e));
+}
+
+/** A writer that declares, of each record it is given, what its format leaves out. */
 class declaring_writer : public io::record_sink {
 public:
     declaring_writer(std::unique_ptr<io::record_sink> writer, capacity can, std::string format, io::loss_log& losses)
         : m_writer(std::move(writer)), m_can(can), m_format(std::move(format)), m_losses(losses) {}
     void on_metadata(const model::metadata& m) override { m_writer->on_metadata(m); }
     void on_record(model::any_record&& r) override {
-        if (const auto* c = std::get_if<model::course>(&r)) declare_parts(*c, m_can, m_format, m_losses);
+        declare_parts(r, m_can, m_format, m_losses);
         m_writer->on_record(std::move(r));
     }
     void on_end() override { m_writer->on_end(); }

@@ -25,7 +25,8 @@ void register_fet(registry& r) {
            .identify = identify_fet,
            .make_reader = fet::make_reader,
            .make_writer = fet::make_writer,
-           .writes = {"school", "academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "class", "group", "room"}});
+           .writes = {"school", "academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "class", "group", "room"},
+           .one_school = true});
 }
 
 } // namespace interop

@@ -21,6 +21,9 @@ inline constexpr const char* grid_key = "interop:grid=";
 inline constexpr const char* id_key = "interop:id=";
 /** Our writer's activity tags for week patterns carry `interop:weeks=<bits>` in their comments. */
 inline constexpr const char* weeks_key = "interop:weeks=";
+/** Our writer's teacher comments: `First Last`, then a line for each name (FET names a teacher by one name, the id). */
+inline constexpr const char* last_name_key = "interop:last-name=";
+inline constexpr const char* first_name_key = "interop:first-name=";
 
 /** FET's timetable.csv into `sink` (ended). @throws parse_error */
 void read_timetable_csv(std::istream& in, const std::string& file, io::record_sink& sink, diagnostics& diags, const read_options& opt);
@@ -49,6 +52,14 @@ inline std::string value_after(std::string_view text, std::string_view key) {
     if (at == std::string_view::npos) return {};
     auto rest = text.substr(at + key.size());
     return std::string(rest.substr(0, rest.find(' ')));
+}
+
+/** What follows `key` in `text` up to the end of its line (a value that may hold spaces); empty when absent. */
+inline std::string line_after(std::string_view text, std::string_view key) {
+    auto at = text.find(key);
+    if (at == std::string_view::npos) return {};
+    auto rest = text.substr(at + key.size());
+    return std::string(rest.substr(0, rest.find('\n')));
 }
 
 } // namespace interop::fet

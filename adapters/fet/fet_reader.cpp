@@ -65,14 +65,24 @@ public:
 
     /** Our writer names the time grid the hours come from. */
     void set_grid_id(std::string id) { m_grid_id = std::move(id); }
+    void set_institution(std::string name) { m_institution = std::move(name); }
 
     void finish() {
+        if (!m_opt.school.empty()) school();
         if (m_opt.school_year) emit(m_sink, week_cycle::academic_year(*m_opt.school_year, m_opt.school, at(0)));
         courses();
     }
 
 private:
     model::provenance at(std::uint64_t line) const { return {format_name, m_file, line}; }
+
+    /** The school the file is of (given, or noted by our writer), named by the file's institution when it is not the UAI. */
+    void school() {
+        auto s = new_record<model::establishment>(m_opt.school, m_opt.school, at(0));
+        s.uai = m_opt.school;
+        if (m_institution != m_opt.school) s.name = m_institution;
+        emit(m_sink, std::move(s));
+    }
 
     void warn(std::string code, std::string message, std::uint64_t line, severity s = severity::warning) {
         m_diags.add(s, std::move(code), "", std::move(message), {m_file, line, 0});
@@ -176,7 +186,10 @@ private:
     void teacher(const xml::element& e) {
         auto name = text_of(e, "Name");
         auto s = record<model::staff>(e, name);
-        s.last_name = name;
+        const auto note = text_of(e, "Comments");
+        // Another tool's teacher is named by its one name; ours carries its names in the comments.
+        s.last_name = note.find(last_name_key) == std::string::npos ? name : line_after(note, last_name_key);
+        s.first_name = line_after(note, first_name_key);
         s.functions = {"ENS"};
         emit(m_sink, std::move(s));
     }
@@ -282,6 +295,7 @@ private:
     std::vector<std::pair<std::string, std::pair<std::optional<int>, std::optional<int>>>> m_hour_order;
     std::set<std::string> m_years, m_groups, m_week_tags;
     std::string m_grid_id;
+    std::string m_institution;
     std::vector<xml::element> m_activities;
     std::map<std::string, placement> m_placements;
     std::map<std::string, std::string> m_rooms;
@@ -306,7 +320,10 @@ public:
         };
         ev.capture = [](const std::vector<std::string>& path) { return path.size() == 2; };
         ev.on_element = [&](xml::element&& e) {
-            if (e.name == "Institution_Name") meta.extensions["fet:Institution_Name"] = e.text;
+            if (e.name == "Institution_Name") {
+                meta.extensions["fet:Institution_Name"] = e.text;
+                mapper.set_institution(e.text);
+            }
             else if (e.name == "Comments") {
                 our_note(e.text, opt);
                 mapper.set_grid_id(value_after(e.text, grid_key));

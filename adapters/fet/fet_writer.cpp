@@ -105,6 +105,14 @@ private:
         m_out << "</Activity_Tags_List>\n";
     }
 
+    /** What FET shows (`First Last`), then each name on a line of its own for our reader. */
+    static std::string teacher_note(const model::staff& t) {
+        std::string note = t.first_name.empty() ? t.last_name : t.first_name + " " + t.last_name;
+        note += std::string("\n") + last_name_key + t.last_name; // even empty: the teacher has no name, not the id as one
+        if (!t.first_name.empty()) note += std::string("\n") + first_name_key + t.first_name;
+        return note;
+    }
+
     void teachers() {
         m_out << "<Teachers_List>\n";
         for (const auto& t : m_ds.all<model::staff>()) {
@@ -112,7 +120,7 @@ private:
             element(m_out, 2, "Name", t.id);
             element(m_out, 2, "Target_Number_of_Hours", "0");
             m_out << "    <Qualified_Subjects></Qualified_Subjects>\n";
-            element(m_out, 2, "Comments", t.first_name.empty() ? t.last_name : t.first_name + " " + t.last_name);
+            element(m_out, 2, "Comments", teacher_note(t));
             m_out << "  </Teacher>\n";
         }
         m_out << "</Teachers_List>\n";
@@ -221,7 +229,7 @@ private:
 
 std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
     return course_losses::declaring(adapter_support::committing_writer(out, [](std::ostream& o) { return std::make_unique<fet_writer>(o); }),
-                                    {.rooms = 1, .validity = false, .equipment = false}, "fet", opt.losses);
+                                    {.rooms = 1, .validity = false, .equipment = false, .codes = false}, "fet", opt.losses);
 }
 
 } // namespace interop::fet

@@ -226,6 +226,11 @@ private:
         }
         for (const auto& s : m_d.all<model::student>()) {
             auto& r = user_row("student", s, s.first_name, s.last_name, "student", agents);
+            if (s.ine) {
+                auto ids = without_sourced_id(s.external_ids);
+                ids.push_back({std::string(ine_user_id), *s.ine});
+                set(r, "userIds", user_ids_text(ids));
+            }
             fill(r, "middleName", join_words(s.other_first_names));
             fill(r, "email", s.email);
             if (s.level) fill(r, "grades", ceds_grade(*s.level));

@@ -263,6 +263,11 @@ private:
         if (kind == role_kind::student) {
             auto s = make<model::student>(r, "users", school);
             names(s, r);
+            if (const auto ine = std::find_if(s.external_ids.begin(), s.external_ids.end(), [](const auto& e) { return e.system == ine_user_id; });
+                ine != s.external_ids.end()) {
+                s.ine = ine->id;
+                s.external_ids.erase(ine);
+            }
             s.other_first_names = adapter_support::split_nonempty(r["middleName"], ' ');
             s.email = optional_text(r["email"]);
             const auto grades = split_list(r["grades"]);

@@ -38,5 +38,7 @@ std::vector<std::string_view> kinds_of_file(std::string_view file);
 inline constexpr std::string_view our_metadata = "metadata.interop.";
 /** our_metadata as a string, for concatenation. */
 inline const std::string meta{our_metadata};
+/** The `userIds` type under which a pupil's INE (identifiant national élève) travels: `{INE:1234567890A}`. */
+inline constexpr std::string_view ine_user_id = "INE";
 
 } // namespace interop::oneroster

@@ -33,7 +33,8 @@ void register_sts_emp(registry& r) {
            .identify = identify_sts_emp,
            .make_reader = sts_emp::make_reader,
            .make_writer = sts_emp::make_writer,
-           .writes = {"school", "academic_year", "week_pattern", "course", "room", "class", "group", "staff", "subject"}});
+           .writes = {"school", "academic_year", "week_pattern", "course", "room", "class", "group", "staff", "subject"},
+           .one_school = true});
 }
 
 } // namespace interop

@@ -98,6 +98,9 @@ private:
     void parameters(const xml::element& e) {
         if (const auto* uaj = e.child("UAJ"); uaj && m_school.empty()) m_school = trimmed(uaj->text.empty() ? field(*uaj, "CODE") : uaj->text);
         if (m_school.empty()) fail(e.line, "PARAMETRES without UAJ: the school is unknown");
+        auto school = new_record<model::establishment>(m_school, m_school, at(e.line));
+        school.uai = m_school;
+        emit(m_sink, std::move(school));
     }
 
     /** `H` is every week; any other alternation is a week pattern, one of consecutive weeks too (a semester, a three-week block). */

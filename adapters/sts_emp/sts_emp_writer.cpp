@@ -14,6 +14,7 @@
 #include <interop/adapter/support.hpp>
 
 #include <map>
+#include <set>
 
 namespace interop::sts_emp {
 namespace {
@@ -52,6 +53,7 @@ public:
                 for (const auto& s : group ? c.groups : c.classes)
                     for (const auto& t : c.teachers) placed[{group, s, c.subject, mode, t}].push_back(&c);
         }
+        declare_untaught(placed);
         m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Interop Hub";
         // The school year only when the dataset has one: a span read off the weeks is no academic year.
         if (span && m_ds.all<model::academic_year>().size() == 1) m_out << ' ' << year_key << week_cycle::format_span(*span);
@@ -88,7 +90,7 @@ private:
      * and is declared lost; of the rest, what EDT_STS has no element for is declared too.
      */
     bool placeable(const model::course& c) {
-        const std::string record = "course/" + c.id;
+        const std::string record = io::record_name(c);
         if (c.teachers.empty()) m_losses.record("loss.sts-emp.no-teacher", "course: a COURS sits under a teacher; this one has none", record);
         else if (c.classes.empty() && c.groups.empty())
             m_losses.record("loss.sts-emp.no-audience", "course: a COURS sits under a division or group; this one has none", record);
@@ -97,6 +99,24 @@ private:
             return true;
         }
         return false;
+    }
+
+    /** Divisions, groups and teachers appear only through the courses placed under them: the others are declared lost. */
+    void declare_untaught(const std::map<service_key, std::vector<const model::course*>>& placed) {
+        std::set<std::string> classes, groups, teachers;
+        for (const auto& [key, courses] : placed) {
+            (key.group ? groups : classes).insert(key.structure);
+            teachers.insert(key.teacher);
+        }
+        auto declare = [&](const auto& records, const std::set<std::string>& written) {
+            for (const auto& r : records)
+                if (!written.contains(r.id))
+                    m_losses.record("loss.sts-emp.untaught", std::string(r.kind) + ": EDT_STS names only the divisions, groups and teachers of its courses",
+                                    io::record_name(r));
+        };
+        declare(m_ds.all<model::school_class>(), classes);
+        declare(m_ds.all<model::group>(), groups);
+        declare(m_ds.all<model::staff>(), teachers);
     }
 
     std::string school() const {
@@ -203,7 +223,10 @@ private:
 } // namespace
 
 std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
-    return adapter_support::committing_writer(out, [&losses = opt.losses](std::ostream& o) { return std::make_unique<emp_writer>(o, losses); });
+    // The courses' parts are declared by the writer, for the courses it places; the rest here.
+    return course_losses::declaring(
+        adapter_support::committing_writer(out, [&losses = opt.losses](std::ostream& o) { return std::make_unique<emp_writer>(o, losses); }),
+        {.codes = false, .staff_names = false, .school_name = false}, "sts-emp", opt.losses);
 }
 
 } // namespace interop::sts_emp

@@ -23,7 +23,8 @@ void register_untis(registry& r) {
            .identify = identify_untis,
            .make_reader = untis::make_reader,
            .make_writer = untis::make_writer,
-           .writes = {"academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "room", "class", "group"}});
+           .writes = {"academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "room", "class", "group"},
+           .one_school = true});
 }
 
 } // namespace interop

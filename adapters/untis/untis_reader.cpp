@@ -8,6 +8,7 @@
 
 #include "../common/week_cycle.hpp"
 
+#include <filesystem>
 #include <interop/adapter/support.hpp>
 #include <interop/csv/reader.hpp>
 #include <interop/errors.hpp>
@@ -263,7 +264,7 @@ private:
         for (const auto& t : teachers) {
             auto r = new_record<model::staff>(t, m_opt.school, where());
             auto it = m_teachers.find(t);
-            r.last_name = it != m_teachers.end() && !it->second.last.empty() ? it->second.last : t;
+            r.last_name = it != m_teachers.end() ? it->second.last : t; // a teacher GPU004 lists keeps the names it gives, none too
             if (it != m_teachers.end()) r.first_name = it->second.first;
             if (it != m_teachers.end() && !it->second.email.empty()) r.email = it->second.email;
             r.functions = {"ENS"};
@@ -432,7 +433,15 @@ const io::input::entry* gpu001_entry(const io::input& in) {
         auto head = std::string(adapter_support::skip_bom_and_space(in.head(e, 512)));
         if (gpu001_line(head)) return &e;
     }
-    return nullptr;
+    // A timetable of no lesson: an empty GPU001, named as Untis names it, beside GPU files that hold something.
+    const io::input::entry* empty_gpu001 = nullptr;
+    bool other_gpu_files = false;
+    for (const auto& e : in.entries()) {
+        const auto name = std::filesystem::path(e.name).filename().string();
+        if (e.size == 0 && (name == "GPU001.TXT" || name == "GPU001.txt")) empty_gpu001 = &e;
+        else if (e.size > 0 && name.starts_with("GPU00")) other_gpu_files = true;
+    }
+    return other_gpu_files ? empty_gpu001 : nullptr;
 }
 
 std::unique_ptr<reader> make_reader(const read_options& opt) { return std::make_unique<untis_reader>(opt); }

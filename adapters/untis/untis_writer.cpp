@@ -11,6 +11,7 @@
 #include <interop/io/output.hpp>
 
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace interop::untis {
@@ -56,6 +57,7 @@ public:
     void on_end() override {
         m_periods = week_cycle::periods_of(m_ds.all<model::time_grid>(), m_ds.all<model::course>());
         std::erase_if(m_ds.all<model::course>(), [&](const model::course& c) { return past_last_period(c); });
+        declare_groups_of_no_lesson();
         io::output_folder folder(m_out, m_existing);
         folder.write("GPU001.TXT", timetable());
         folder.write("GPU002.TXT", lessons());
@@ -75,7 +77,7 @@ private:
      */
     bool past_last_period(const model::course& c) {
         const auto periods = week_cycle::periods_spanned(m_periods, c);
-        const std::string record = "course/" + c.id;
+        const std::string record = io::record_name(c);
         if (periods.empty()) {
             m_losses.record("loss.untis.no-period", "course: covers no whole period of the grid, which GPU001 places courses by", record);
             return true;
@@ -91,6 +93,16 @@ private:
                           "course: whole classes beside groups; a GPU002 lesson names one student group for all its classes, so they read back as its groups",
                           record);
         return false;
+    }
+
+    /** GPU files name a student group only in the lessons given to it: a group of none is declared lost. */
+    void declare_groups_of_no_lesson() {
+        std::set<std::string> taught;
+        for (const auto& c : m_ds.all<model::course>()) taught.insert(c.groups.begin(), c.groups.end());
+        for (const auto& g : m_ds.all<model::group>())
+            if (!taught.contains(g.id))
+                m_losses.record("loss.untis.untaught", "group: GPU files name a student group only in the lessons given to it; this one has none",
+                                io::record_name(g));
     }
 
     std::vector<std::string> classes_of(const model::course& c) const { return week_cycle::classes_taught(m_ds.all<model::group>(), c); }
@@ -207,7 +219,7 @@ private:
 } // namespace
 
 std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
-    return course_losses::declaring(std::make_unique<untis_writer>(out, opt.folder, opt.losses), {.equipment = false}, "untis", opt.losses);
+    return course_losses::declaring(std::make_unique<untis_writer>(out, opt.folder, opt.losses), {.equipment = false, .codes = false}, "untis", opt.losses);
 }
 
 } // namespace interop::untis

@@ -147,7 +147,10 @@ outcome check_cut_refused(const adapter_info& a, const fs::path& out) {
     if (fs::is_directory(out)) {
         fs::copy(out, cut, fs::copy_options::recursive);
         for (const auto& f : fs::recursive_directory_iterator(cut))
-            if (f.is_regular_file()) std::ofstream(f.path(), std::ios::binary) << half_of(file_text(f.path()));
+            if (f.is_regular_file()) {
+                const auto half = half_of(file_text(f.path())); // read before the stream opened for writing empties the file
+                std::ofstream(f.path(), std::ios::binary) << half;
+            }
     } else {
         std::ofstream(cut, std::ios::binary) << half_of(file_text(out));
     }

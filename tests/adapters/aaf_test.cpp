@@ -338,3 +338,36 @@ TEST_CASE("structures no EtabEducNat defines are references, not schools; a clas
     const auto findings = validate(ds);
     CHECK(std::none_of(findings.items().begin(), findings.items().end(), [](const auto& d) { return d.code == "id.duplicate"; }));
 }
+
+TEST_CASE("a generated delivery with real shapes: a teacher of two schools, a structure outside it, a class and a group of one code") {
+    test::temp_dir tmp("aaf-real-shapes");
+    const generator::options shapes{.schools = 2, .classes_per_level = 1, .real_shapes = true};
+    model::dataset generated;
+    io::dataset_sink keep(generated);
+    generator::generate(shapes, keep);
+    generator::generate(shapes, *generator::make_aaf_delivery_writer(tmp.path() / "delivery")); // the same, streamed school by school
+    diagnostics diags;
+    const auto ds = read_aaf(io::input::open(tmp.path() / "delivery"), diags);
+    CHECK(diags.count(severity::error) == 0);
+    // The structure outside the delivery is a reference, reported, not a third school.
+    CHECK(ds.all<model::establishment>().size() == 2);
+    CHECK(std::any_of(diags.items().begin(), diags.items().end(), [](const diagnostic& d) { return d.code == "aaf.structure.reference"; }));
+    // One person in AAF, one staff record in each school, both of the same name.
+    std::vector<const model::staff*> shared;
+    for (const auto& s : ds.all<model::staff>())
+        if (s.last_name == "Partagé") shared.push_back(&s);
+    REQUIRE(shared.size() == 2);
+    CHECK(shared[0]->id == shared[1]->id);
+    CHECK(shared[0]->school != shared[1]->school);
+    // Every class, group and membership of the generated schools, the class and the group coded 6A apart.
+    CHECK(ds.all<model::school_class>().size() == generated.all<model::school_class>().size());
+    CHECK(ds.all<model::group>().size() == generated.all<model::group>().size());
+    const auto pupils_in = [&](model::audience_kind kind, const std::string& code) {
+        return std::count_if(ds.all<model::membership>().begin(), ds.all<model::membership>().end(), [&](const model::membership& m) {
+            return m.school == "0449000U" && m.group_kind == kind && m.group == code && m.role == model::membership_role::student;
+        });
+    };
+    CHECK(pupils_in(model::audience_kind::class_, "6A") == 30);
+    CHECK(pupils_in(model::audience_kind::group, "6A") == 30);
+    CHECK(validate(ds).count(severity::error) == 0);
+}

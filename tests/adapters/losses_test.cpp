@@ -55,7 +55,7 @@ TEST_CASE("a weekday out of 1-7 is refused by validate, and no writer is given i
         const auto* lost = reason_named(losses, "loss.out-of-bounds");
         REQUIRE(lost);
         CHECK(lost->count == 1);
-        CHECK(lost->records == std::vector<std::string>{"course/" + course.id});
+        CHECK(lost->records == std::vector<std::string>{"course/" + course.school + "/" + course.id});
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include <interop/adapter/registry.hpp>
 #include <interop/timetable/expand.hpp>
+#include <interop/roster/fidelity.hpp>
 #include <interop/timetable/fidelity.hpp>
 
 #include <generator.hpp>
@@ -19,7 +20,8 @@ const std::pair<model::date, model::date> year{{2025, 9, 1}, {2026, 7, 3}};
 const char* const timetable_formats[] = {"asc", "fet", "untis", "sts-emp", "ical"};
 
 /** One hop: `ds` written as `format`, read back with no option (what our writer leaves must be enough). */
-model::dataset through(const model::dataset& ds, const std::string& format, const std::filesystem::path& out, io::loss_log& losses) {
+model::dataset through(const model::dataset& ds, const std::string& format, const std::filesystem::path& out, io::loss_log& losses,
+                       const read_options& opt = {}) {
     registry r;
     register_all_adapters(r);
     {
@@ -35,7 +37,7 @@ model::dataset through(const model::dataset& ds, const std::string& format, cons
     if (std::all_of(verdicts.begin(), verdicts.end(), [](const auto& v) { return v.confidence == confidence::no; }))
         return back; // nothing this format maps was left (a calendar's sessions, in a format of courses)
     REQUIRE(r.identify(in).name == format);
-    r.get(format).make_reader({})->read(in, sink, diags);
+    r.get(format).make_reader(opt)->read(in, sink, diags);
     CHECK_MESSAGE(diags.count(severity::error) == 0, (diags.items().empty() ? "" : diags.items().front().to_string()));
     return back;
 }
@@ -62,6 +64,14 @@ void check_formats(const model::dataset& school, const std::string& label, const
             CHECK_MESSAGE(found.silent == 0, label, ": ", std::string(a), " → ", std::string(b), ": ", text(found));
         }
     }
+}
+
+const char* const roster_formats[] = {"json", "ndjson", "oneroster", "asc", "fet", "untis", "sts-emp"};
+
+std::string text(const roster::fidelity& f) {
+    std::string out = std::to_string(f.silent) + " of " + std::to_string(f.records) + " records and links in silence";
+    for (const auto& e : f.examples) out += "\n  " + e;
+    return out;
 }
 
 } // namespace oracle
@@ -96,7 +106,7 @@ TEST_CASE("the oracle catches what a writer loses without declaring it") {
     const auto back = oracle::through(demo, "fet", dir / "school.fet", losses);
     auto without_course = back;
     auto& courses = without_course.all<model::course>();
-    const std::string dropped = courses.front().id;
+    const std::string dropped = courses.front().school + "/" + courses.front().id;
     courses.erase(courses.begin()); // as if the writer had dropped it
     const auto found = timetable::compare_sessions(demo, without_course, losses, oracle::year.first, oracle::year.second);
     CHECK_MESSAGE(found.silent > 0, dropped, " ", found.sessions, " ", found.survived, " ", found.declared);
@@ -105,4 +115,51 @@ TEST_CASE("the oracle catches what a writer loses without declaring it") {
     io::loss_log declared = losses;
     declared.record("loss.test", "course: left out on purpose", "course/" + dropped);
     CHECK(timetable::compare_sessions(demo, without_course, declared, oracle::year.first, oracle::year.second).silent == 0);
+}
+
+TEST_CASE("the oracle of people and structures: records and links through every pair of formats that write them") {
+    model::dataset school;
+    io::dataset_sink sink(school);
+    generator::generate({.schools = 2, .classes_per_level = 1, .real_shapes = true}, sink);
+    test::temp_dir dir("oracle-roster");
+    read_options first_school; // what a user gives the formats that name no school
+    first_school.school = school.all<model::establishment>().front().id;
+    for (const char* a : oracle::roster_formats) {
+        io::loss_log first;
+        const auto view = oracle::through(school, a, dir / (std::string("a.") + a), first, first_school);
+        const auto direct = roster::compare_records(school, view, first);
+        CHECK_MESSAGE(direct.silent == 0, std::string(a), ": ", oracle::text(direct));
+        CHECK(direct.survived + direct.declared == direct.records);
+        for (const char* b : oracle::roster_formats) {
+            io::loss_log losses;
+            const auto back = oracle::through(view, b, dir / (std::string(a) + "-to." + b), losses, first_school);
+            const auto found = roster::compare_records(view, back, losses);
+            CHECK_MESSAGE(found.silent == 0, std::string(a), " → ", std::string(b), ": ", oracle::text(found));
+        }
+    }
+}
+
+TEST_CASE("the oracle of people and structures catches a link lost, a name changed and a record invented without a word") {
+    model::dataset school;
+    io::dataset_sink sink(school);
+    generator::generate({.classes_per_level = 1, .real_shapes = true}, sink);
+    test::temp_dir dir("oracle-roster-undeclared");
+    io::loss_log losses;
+    auto back = oracle::through(school, "oneroster", dir / "package", losses);
+    REQUIRE(roster::compare_records(school, back, losses).silent == 0);
+    const auto dropped = back.all<model::membership>().front();
+    back.all<model::membership>().erase(back.all<model::membership>().begin()); // as if the writer had dropped it
+    back.all<model::staff>().front().last_name = "Autre";
+    auto stranger = back.all<model::guardian>().front();
+    stranger.id = "R-INCONNU";
+    back.add(stranger);
+    const auto found = roster::compare_records(school, back, losses);
+    CHECK(found.silent == 3);
+    REQUIRE(found.examples.size() == 3);
+    CHECK(found.examples[0].find("changed: staff/") == 0);
+    CHECK(found.examples[1].find("invented: guardian ") == 0);
+    CHECK(found.examples[2].find("lost: " + io::record_name(dropped)) == 0);
+    io::loss_log declared = losses;
+    declared.record("loss.test", "membership: left out on purpose", io::record_name(dropped));
+    CHECK(roster::compare_records(school, back, declared).silent == 2);
 }

@@ -128,6 +128,6 @@ TEST_CASE("emp: short alternations stay alternations, a long comment does not hi
 
     std::map<std::string, std::vector<std::string>> declared;
     for (const auto& r : losses.reasons()) declared[r.code] = r.records;
-    CHECK(declared["loss.sts-emp.no-teacher"] == std::vector<std::string>{"course/" + lost_course});
-    CHECK(declared["loss.sts-emp.rooms"] == std::vector<std::string>{"course/" + courses[3].id});
+    CHECK(declared["loss.sts-emp.no-teacher"] == std::vector<std::string>{"course/" + courses[0].school + "/" + lost_course});
+    CHECK(declared["loss.sts-emp.rooms"] == std::vector<std::string>{"course/" + courses[3].school + "/" + courses[3].id});
 }

@@ -77,30 +77,41 @@ namespace {
 
 /**
  * Passes on the records a format can carry and declares the others lost: records of kinds it
- * has no place for, and records with a number out of the model's bounds (a weekday 9), which
- * no writer is given.
+ * has no place for, of a second school in a format of one, and records with a number out of
+ * the model's bounds (a weekday 9), which no writer is given.
  */
 class carried_kinds_sink : public io::record_sink {
 public:
     carried_kinds_sink(const adapter_info& a, std::unique_ptr<io::record_sink> next, io::loss_log& losses)
-        : m_format(a.name), m_writes(a.writes), m_next(std::move(next)), m_losses(losses) {}
+        : m_format(a.name), m_writes(a.writes), m_one_school(a.one_school), m_next(std::move(next)), m_losses(losses) {}
     void on_metadata(const model::metadata& m) override { m_next->on_metadata(m); }
     void on_record(model::any_record&& r) override {
-        const auto [kind, id, out_of_bounds] = std::visit(
-            [](const auto& k) { return std::tuple{k.kind, k.id, model::detail::out_of_bounds(k).has_value()}; }, r);
-        const std::string record = std::string(kind) + "/" + id;
+        const auto [kind, id, school, out_of_bounds] = std::visit(
+            [](const auto& k) { return std::tuple{k.kind, k.id, k.school, model::detail::out_of_bounds(k).has_value()}; }, r);
+        const std::string record = io::record_name(kind, school, id);
         if (std::find(m_writes.begin(), m_writes.end(), kind) == m_writes.end())
             m_losses.record("loss.kind", std::string(kind) + ": " + m_format + " has no place for this kind", record);
         else if (out_of_bounds)
             m_losses.record("loss.out-of-bounds", std::string(kind) + ": a number out of the model's bounds (`interop validate` names it)", record);
+        else if (!of_the_school(school))
+            m_losses.record("loss.school", std::string(kind) + ": " + m_format + " holds one school, " + m_school + "; write one file per school", record);
         else
             m_next->on_record(std::move(r));
     }
     void on_end() override { m_next->on_end(); }
 
 private:
+    /** Whether a record of `school` goes in: any, unless the format holds one school and another was met first. */
+    bool of_the_school(const std::string& school) {
+        if (!m_one_school || school.empty()) return true;
+        if (m_school.empty()) m_school = school;
+        return school == m_school;
+    }
+
     std::string m_format;
     std::vector<std::string_view> m_writes;
+    bool m_one_school;
+    std::string m_school; ///< the school a format of one school holds: the first met
     std::unique_ptr<io::record_sink> m_next;
     io::loss_log& m_losses;
 };

@@ -12,12 +12,18 @@ void loss_log::add(std::string_view code, std::string_view message, bool whole, 
     if (it->records.size() < kept_per_reason) it->records.push_back(std::move(record));
 }
 
-void loss_log::record(std::string_view code, std::string_view message, std::string kind_and_id) {
-    add(code, message, true, std::move(kind_and_id));
+std::string record_name(std::string_view kind, std::string_view school, std::string_view id) {
+    std::string out(kind);
+    if (!school.empty()) (out += '/') += school;
+    return (out += '/') += id;
 }
 
-void loss_log::part(std::string_view code, std::string_view message, std::string kind_and_id) {
-    add(code, message, false, std::move(kind_and_id));
+void loss_log::record(std::string_view code, std::string_view message, std::string name) {
+    add(code, message, true, std::move(name));
+}
+
+void loss_log::part(std::string_view code, std::string_view message, std::string name) {
+    add(code, message, false, std::move(name));
 }
 
 std::size_t loss_log::records_lost() const {

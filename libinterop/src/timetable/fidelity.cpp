@@ -91,16 +91,16 @@ fidelity compare_sessions(const model::dataset& before, const model::dataset& af
     std::set<std::pair<model::date, int>> planned_again; // a change declared lost: the planned occurrence may come back
     std::set<decltype(anywhere(session_key{}))> any_day;  // a course whose first and last days were lost: it may come back on other days
     for (const auto& c : before.all<model::course>())
-        if (lost.lost_part("course/" + c.id, "validity"))
+        if (lost.lost_part(io::record_name(c), "validity"))
             any_day.insert(anywhere({{}, c.start.minutes, c.duration_minutes, c.subject, sorted(c.teachers), sorted(c.classes), sorted(c.groups), {}}));
     for (const auto& [s, key] : keyed_sessions(before, from, to)) {
         ++f.sessions;
-        const std::string course = "course/" + s.course.value_or("");
+        const std::string course = io::record_name("course", s.school, s.course.value_or(""));
         if (lost.whole.contains(course)) {
             ++f.declared;
             continue;
         }
-        if (lost.whole.contains("session/" + s.id)) {
+        if (lost.whole.contains(io::record_name(s))) {
             ++f.declared;
             planned_again.insert({s.original_day.value_or(s.day), s.original_start.value_or(s.start).minutes});
             continue;
@@ -118,7 +118,7 @@ fidelity compare_sessions(const model::dataset& before, const model::dataset& af
     }
     std::vector<model::calendar> lost_calendars; // their days off may come back with classes
     for (const auto& c : before.all<model::calendar>())
-        if (lost.whole.contains("calendar/" + c.id)) lost_calendars.push_back(c);
+        if (lost.whole.contains(io::record_name(c))) lost_calendars.push_back(c);
     const days_off holidays_lost(lost_calendars);
     for (const auto& k : remaining) {
         const auto [day, start] = std::pair{std::get<0>(k), std::get<1>(k)};

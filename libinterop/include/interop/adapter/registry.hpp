@@ -94,6 +94,11 @@ struct adapter_info {
     std::function<std::unique_ptr<io::record_sink>(const std::filesystem::path& out, const io::write_options&)> make_writer;
     /** The kinds the writer carries (`every_kind` for all); `open_writer` declares the others lost. */
     std::vector<std::string_view> writes;
+    /**
+     * The format holds one school (aSc, FET, Untis, STS-Web emp): `open_writer` passes on the
+     * records of the first school met and declares those of any other lost (`loss.school`).
+     */
+    bool one_school = false;
 
     bool can_read() const { return static_cast<bool>(make_reader); }
     bool can_write() const { return static_cast<bool>(make_writer); }

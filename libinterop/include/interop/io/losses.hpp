@@ -16,6 +16,13 @@
 
 namespace interop::io {
 
+/**
+ * How losses name a record: `kind/school/id` (`course/0130001F/C12`), or `kind/id` for a record
+ * of no school. The school keeps apart the records of two schools that share an id (`staff/P1`).
+ */
+std::string record_name(std::string_view kind, std::string_view school, std::string_view id);
+template <class K> std::string record_name(const K& r) { return record_name(K::kind, r.school, r.id); }
+
 class loss_log {
 public:
     /** How many records each reason keeps by name; past it, only the count grows. */
@@ -26,13 +33,13 @@ public:
         std::string message; ///< what was lost and why, the same for every record of the reason
         bool whole = true;   ///< the records were left out, not only part of them
         std::size_t count = 0;
-        std::vector<std::string> records; ///< `kind/id`, the first `kept_per_reason`
+        std::vector<std::string> records; ///< `record_name`s, the first `kept_per_reason`
     };
 
     /** A record left out of the output. */
-    void record(std::string_view code, std::string_view message, std::string kind_and_id);
+    void record(std::string_view code, std::string_view message, std::string name);
     /** Part of a record left out (an extra room, a field the format has no place for); the record is written. */
-    void part(std::string_view code, std::string_view message, std::string kind_and_id);
+    void part(std::string_view code, std::string_view message, std::string name);
 
     const std::vector<reason>& reasons() const { return m_reasons; }
     /** Records left out, over every reason. */
