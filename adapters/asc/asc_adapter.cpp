@@ -28,6 +28,12 @@ void register_asc(registry& r) {
            .make_reader = asc::make_reader,
            .make_writer = asc::make_writer,
            .writes = {"academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "room", "class", "group"},
+           // What the format holds of the people and structures it carries (a code that is not the id: loss.FORMAT.code).
+           .fields_written = {{"staff", {"last_name", "first_name", "email"}},
+                              {"class", {"code", "label"}},
+                              {"group", {"code", "classes"}},
+                              {"subject", {"short_label", "long_label"}},
+                              {"room", {"code", "name", "capacity"}}},
            .one_school = true});
 }
 

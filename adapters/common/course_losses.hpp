@@ -19,8 +19,6 @@ struct capacity {
     bool validity = true;    ///< first and last day (valid_from, valid_until)
     bool equipment = true;
     bool codes = true;       ///< a class's or group's code besides its id (a format that names them by one name writes the id)
-    bool staff_names = true; ///< a teacher's last and first names
-    bool school_name = true; ///< the school's name besides its UAI
 };
 
 /** Declares, as parts lost, what of `c` a format of this capacity leaves out. */
@@ -44,10 +42,6 @@ inline void declare_parts(const model::any_record& r, const capacity& can, const
     if (const auto* c = std::get_if<model::course>(&r)) declare_parts(*c, can, format, losses);
     else if (const auto* k = std::get_if<model::school_class>(&r)) code(*k);
     else if (const auto* g = std::get_if<model::group>(&r)) code(*g);
-    else if (const auto* s = std::get_if<model::staff>(&r); s && !can.staff_names && !(s->last_name.empty() && s->first_name.empty()))
-        losses.part(prefix + "names", "staff: " + format + " names a teacher by id; the last and first names are left out", io::record_name(*s));
-    else if (const auto* e = std::get_if<model::establishment>(&r); e && !can.school_name && !e->name.empty())
-        losses.part(prefix + "name", "school: " + format + " holds the UAI; the school's name is left out", io::record_name(*e));
 }
 
 /** A writer that declares, of each record it is given, what its format leaves out. */

@@ -26,6 +26,13 @@ void register_fet(registry& r) {
            .make_reader = fet::make_reader,
            .make_writer = fet::make_writer,
            .writes = {"school", "academic_year", "time_grid", "week_pattern", "course", "subject", "staff", "class", "group", "room"},
+           // What the format holds of the people and structures it carries (a code that is not the id: loss.FORMAT.code).
+           .fields_written = {{"school", {"uai", "name", "time_zone"}},
+                              {"staff", {"last_name", "first_name"}},
+                              {"class", {"code"}},
+                              {"group", {"code", "classes"}},
+                              {"subject", {"short_label"}},
+                              {"room", {"code", "building", "capacity"}}},
            .one_school = true});
 }
 

@@ -24,6 +24,10 @@ inline constexpr const char* weeks_key = "interop:weeks=";
 /** Our writer's teacher comments: `First Last`, then a line for each name (FET names a teacher by one name, the id). */
 inline constexpr const char* last_name_key = "interop:last-name=";
 inline constexpr const char* first_name_key = "interop:first-name=";
+/** Our writer's subject comments: the label FET shows, then `interop:long-label=<long label>` (empty when it has none). */
+inline constexpr const char* long_label_key = "interop:long-label=";
+/** The capacity our writer gives a room of no known capacity: FET's own default, no limit. */
+inline constexpr int unlimited_capacity = 30000;
 
 /** FET's timetable.csv into `sink` (ended). @throws parse_error */
 void read_timetable_csv(std::istream& in, const std::string& file, io::record_sink& sink, diagnostics& diags, const read_options& opt);

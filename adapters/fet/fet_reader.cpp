@@ -179,7 +179,9 @@ private:
     void subject(const xml::element& e) {
         auto name = text_of(e, "Name");
         auto s = record<model::subject>(e, name);
-        s.code = s.short_label = s.long_label = name;
+        s.code = s.short_label = name;
+        const auto note = text_of(e, "Comments"); // another tool's subject is named by its one name; ours carries its long label
+        s.long_label = note.find(long_label_key) == std::string::npos ? name : line_after(note, long_label_key);
         emit(m_sink, std::move(s));
     }
 
@@ -198,7 +200,7 @@ private:
         auto name = text_of(e, "Name");
         auto r = record<model::room>(e, name);
         r.code = r.name = name;
-        if (auto cap = adapter_support::small_number(text_of(e, "Capacity"))) r.capacity = *cap;
+        if (auto cap = adapter_support::small_number(text_of(e, "Capacity")); cap && *cap != unlimited_capacity) r.capacity = *cap;
         if (auto building = text_of(e, "Building"); !building.empty()) r.building = building;
         emit(m_sink, std::move(r));
     }

@@ -91,7 +91,7 @@ private:
         for (const auto& s : m_ds.all<model::subject>()) {
             m_out << "  <Subject>\n";
             element(m_out, 2, "Name", s.id);
-            element(m_out, 2, "Comments", s.long_label.empty() ? s.short_label : s.long_label);
+            element(m_out, 2, "Comments", (s.long_label.empty() ? s.short_label : s.long_label) + "\n" + long_label_key + s.long_label);
             m_out << "  </Subject>\n";
         }
         m_out << "</Subjects_List>\n<Activity_Tags_List>\n";
@@ -178,7 +178,7 @@ private:
             m_out << "  <Room>\n";
             element(m_out, 2, "Name", r.id);
             element(m_out, 2, "Building", r.building.value_or(""));
-            element(m_out, 2, "Capacity", std::to_string(r.capacity.value_or(30000)));
+            element(m_out, 2, "Capacity", std::to_string(r.capacity.value_or(unlimited_capacity)));
             element(m_out, 2, "Virtual", "false");
             element(m_out, 2, "Comments", r.name);
             m_out << "  </Room>\n";

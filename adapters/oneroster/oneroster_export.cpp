@@ -517,4 +517,33 @@ private:
 
 package to_package(const model::dataset& d, const export_options& opt) { return package_builder(d, opt).build(); }
 
+namespace {
+
+/** A guardian's contacts as OneRoster's users row gives them back: email, sms as mobile, phone as home phone unless it is the sms. */
+std::vector<model::contact> contacts_read_back(const model::guardian& g) {
+    auto first = [&](std::initializer_list<model::contact_kind> kinds) -> std::string {
+        for (auto k : kinds)
+            for (const auto& c : g.contacts)
+                if (c.type == k) return c.value;
+        return {};
+    };
+    std::vector<model::contact> out;
+    const auto email = first({model::contact_kind::email}), sms = first({model::contact_kind::mobile});
+    const auto phone = first({model::contact_kind::home_phone, model::contact_kind::work_phone});
+    if (!email.empty()) out.push_back({model::contact_kind::email, email});
+    if (!sms.empty()) out.push_back({model::contact_kind::mobile, sms});
+    if (!phone.empty() && phone != sms) out.push_back({model::contact_kind::home_phone, phone});
+    return out;
+}
+
+} // namespace
+
+void declare_losses(const model::dataset& d, io::loss_log& losses) {
+    for (const auto& g : d.all<model::guardian>())
+        if (!(contacts_read_back(g) == g.contacts))
+            losses.part("loss.oneroster.contacts",
+                        "guardian: OneRoster holds one email, one mobile and one phone; other contacts (addresses, a second phone) are left out",
+                        io::record_name(g));
+}
+
 } // namespace interop::oneroster

@@ -6,6 +6,7 @@
 // roles and demographics, memberships → enrollments, assessments and results → lineItems
 // (categories by coefficient, score scales by maximum mark) and results.
 
+#include <interop/io/losses.hpp>
 #include "oneroster_package.hpp"
 
 #include <interop/model/dataset.hpp>
@@ -20,6 +21,13 @@ struct export_options {
 };
 
 package to_package(const model::dataset& d, const export_options& opt = {});
+
+/**
+ * Declares what `to_package` leaves out beyond the fields the adapter lists: of a guardian's
+ * contacts, OneRoster's users hold one email, one mobile and one phone, read back in that order
+ * (a work phone as a home phone); a guardian whose contacts would not come back the same.
+ */
+void declare_losses(const model::dataset& d, io::loss_log& losses);
 
 /** The external id system of a record's OneRoster sourcedId, when it has one of its own (read, or PUT by a client). */
 inline constexpr std::string_view ext_system = "oneroster";

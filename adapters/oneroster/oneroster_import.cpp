@@ -203,7 +203,8 @@ private:
             const auto codes = split_list(r["subjectCodes"]);
             s.code = codes.empty() ? std::string(r["courseCode"]) : codes.front();
             s.short_label = r["courseCode"].empty() ? std::string(r["title"]) : std::string(r["courseCode"]);
-            s.long_label = std::string(r["title"]);
+            // The title OneRoster requires is the short label again when there is no long one: not a long label.
+            if (r["title"] != r["courseCode"]) s.long_label = std::string(r["title"]);
             emit(m_sink, std::move(s));
         });
     }

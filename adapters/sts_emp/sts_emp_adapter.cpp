@@ -34,6 +34,13 @@ void register_sts_emp(registry& r) {
            .make_reader = sts_emp::make_reader,
            .make_writer = sts_emp::make_writer,
            .writes = {"school", "academic_year", "week_pattern", "course", "room", "class", "group", "staff", "subject"},
+           // What the format holds of the people and structures it carries (a code that is not the id: loss.FORMAT.code).
+           .fields_written = {{"school", {"uai", "time_zone"}},
+                              {"staff", {}},
+                              {"class", {"code"}},
+                              {"group", {"code", "classes", "label"}},
+                              {"subject", {"short_label"}},
+                              {"room", {"code"}}},
            .one_school = true});
 }
 

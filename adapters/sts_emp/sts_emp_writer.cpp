@@ -101,22 +101,24 @@ private:
         return false;
     }
 
-    /** Divisions, groups and teachers appear only through the courses placed under them: the others are declared lost. */
+    /** Divisions, groups, teachers and subjects appear only through the courses placed under them: the others are declared lost. */
     void declare_untaught(const std::map<service_key, std::vector<const model::course*>>& placed) {
-        std::set<std::string> classes, groups, teachers;
+        std::set<std::string> classes, groups, teachers, subjects;
         for (const auto& [key, courses] : placed) {
             (key.group ? groups : classes).insert(key.structure);
             teachers.insert(key.teacher);
+            subjects.insert(key.subject);
         }
         auto declare = [&](const auto& records, const std::set<std::string>& written) {
             for (const auto& r : records)
                 if (!written.contains(r.id))
-                    m_losses.record("loss.sts-emp.untaught", std::string(r.kind) + ": EDT_STS names only the divisions, groups and teachers of its courses",
+                    m_losses.record("loss.sts-emp.untaught", std::string(r.kind) + ": EDT_STS names only the divisions, groups, teachers and subjects of its courses",
                                     io::record_name(r));
         };
         declare(m_ds.all<model::school_class>(), classes);
         declare(m_ds.all<model::group>(), groups);
         declare(m_ds.all<model::staff>(), teachers);
+        declare(m_ds.all<model::subject>(), subjects);
     }
 
     std::string school() const {
@@ -226,7 +228,7 @@ std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, c
     // The courses' parts are declared by the writer, for the courses it places; the rest here.
     return course_losses::declaring(
         adapter_support::committing_writer(out, [&losses = opt.losses](std::ostream& o) { return std::make_unique<emp_writer>(o, losses); }),
-        {.codes = false, .staff_names = false, .school_name = false}, "sts-emp", opt.losses);
+        {.codes = false}, "sts-emp", opt.losses);
 }
 
 } // namespace interop::sts_emp

@@ -258,7 +258,8 @@ private:
         for (const auto& s : subjects) {
             auto r = new_record<model::subject>(s, m_opt.school, where());
             r.code = r.short_label = s;
-            r.long_label = named(m_subject_names, s);
+            const auto name = m_subject_names.find(s); // a subject GPU006 lists keeps the name it gives, none too
+            r.long_label = name == m_subject_names.end() ? s : name->second;
             emit(sink, std::move(r));
         }
         for (const auto& t : teachers) {

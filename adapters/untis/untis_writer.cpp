@@ -186,7 +186,7 @@ private:
 
     std::string subjects() const {
         gpu_lines out;
-        for (const auto& s : m_ds.all<model::subject>()) out.add({s.id, s.long_label.empty() ? s.short_label : s.long_label});
+        for (const auto& s : m_ds.all<model::subject>()) out.add({s.id, s.long_label});
         return out.text();
     }
 

@@ -8,6 +8,7 @@
 
 #include <interop/adapter/registry.hpp>
 #include <interop/errors.hpp>
+#include <interop/model/field_values.hpp>
 #include <interop/validate/validate.hpp>
 
 using namespace interop;
@@ -82,4 +83,32 @@ TEST_CASE("the canonical readers refuse a number out of its bounds, naming the f
     diagnostics diags;
     CHECK_THROWS_WITH_AS(test::read_as("json", io::input::from_memory("school.json", text), diags),
                          doctest::Contains("weekday: must be between 1 and 7, not 9"), parse_error);
+}
+
+TEST_CASE("the fields a record holds and a format has no place for are declared, each by name; those it carries are not") {
+    model::dataset ds;
+    model::student s;
+    s.id = "E1";
+    s.school = "0130001F";
+    s.last_name = "Martin";
+    s.first_name = "Zoé";
+    s.regime = model::regime::interne;
+    s.entry_date = model::date{2025, 9, 1};
+    ds.add(s);
+    CHECK(model::set_fields(s) == std::vector<std::string_view>{"id", "school", "last_name", "first_name", "regime", "entry_date"});
+    auto other = s;
+    other.first_name = "Léa";
+    CHECK(model::differing_fields(s, other) == std::vector<std::string_view>{"first_name"});
+
+    test::temp_dir dir("losses-fields");
+    io::loss_log losses;
+    write_declaring("oneroster", ds, dir / "package", losses);
+    std::vector<std::string> declared;
+    for (const auto& r : losses.reasons()) {
+        CHECK(r.code == "loss.field");
+        CHECK_FALSE(r.whole);
+        CHECK(r.records == std::vector<std::string>{"student/0130001F/E1"});
+        declared.push_back(r.message);
+    }
+    CHECK(declared == std::vector<std::string>{"student.regime: oneroster has no place for it", "student.entry_date: oneroster has no place for it"});
 }

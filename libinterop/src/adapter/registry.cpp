@@ -1,6 +1,7 @@
 #include "../model/field_rules.hpp"
 
 #include <interop/adapter/registry.hpp>
+#include <interop/model/field_values.hpp>
 #include <interop/errors.hpp>
 
 #include <algorithm>
@@ -83,7 +84,7 @@ namespace {
 class carried_kinds_sink : public io::record_sink {
 public:
     carried_kinds_sink(const adapter_info& a, std::unique_ptr<io::record_sink> next, io::loss_log& losses)
-        : m_format(a.name), m_writes(a.writes), m_one_school(a.one_school), m_next(std::move(next)), m_losses(losses) {}
+        : m_format(a.name), m_writes(a.writes), m_fields(a.fields_written), m_one_school(a.one_school), m_next(std::move(next)), m_losses(losses) {}
     void on_metadata(const model::metadata& m) override { m_next->on_metadata(m); }
     void on_record(model::any_record&& r) override {
         const auto [kind, id, school, out_of_bounds] = std::visit(
@@ -95,12 +96,25 @@ public:
             m_losses.record("loss.out-of-bounds", std::string(kind) + ": a number out of the model's bounds (`interop validate` names it)", record);
         else if (!of_the_school(school))
             m_losses.record("loss.school", std::string(kind) + ": " + m_format + " holds one school, " + m_school + "; write one file per school", record);
-        else
+        else {
+            std::visit([&](const auto& k) { declare_fields(k, record); }, r);
             m_next->on_record(std::move(r));
+        }
     }
     void on_end() override { m_next->on_end(); }
 
 private:
+    /** The fields `k` holds that the format does not carry, declared as parts lost. */
+    template <class K> void declare_fields(const K& k, const std::string& record) {
+        const auto carried = m_fields.find(K::kind);
+        if (carried == m_fields.end()) return;
+        for (const auto field : model::set_fields(k)) {
+            if (field == "id" || field == "school" || field == "extensions" || field == "provenance") continue;
+            if (std::find(carried->second.begin(), carried->second.end(), field) != carried->second.end()) continue;
+            m_losses.part("loss.field", std::string(K::kind) + "." + std::string(field) + ": " + m_format + " has no place for it", record);
+        }
+    }
+
     /** Whether a record of `school` goes in: any, unless the format holds one school and another was met first. */
     bool of_the_school(const std::string& school) {
         if (!m_one_school || school.empty()) return true;
@@ -110,6 +124,7 @@ private:
 
     std::string m_format;
     std::vector<std::string_view> m_writes;
+    std::map<std::string_view, std::vector<std::string_view>> m_fields;
     bool m_one_school;
     std::string m_school; ///< the school a format of one school holds: the first met
     std::unique_ptr<io::record_sink> m_next;

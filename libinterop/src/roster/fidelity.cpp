@@ -1,43 +1,64 @@
+#include <interop/model/field_values.hpp>
 #include <interop/roster/fidelity.hpp>
 
+#include <algorithm>
 #include <map>
-#include <type_traits>
 #include <set>
+#include <type_traits>
 
 namespace interop::roster {
 namespace {
 
-/** What a record is across formats (ids of links are the formats' own): a key, and what names it. */
-struct truth {
-    std::string record; ///< `kind/id`, as losses name it
-    std::string key;    ///< what finds it again
-    std::string names;  ///< what must come back the same
-};
-
-std::string of(const std::optional<model::date>& d) { return d ? model::to_string(*d) : ""; }
-
-truth truth_of(const model::establishment& r) { return {io::record_name(r), r.id, r.uai + "|" + r.name}; }
-truth truth_of(const model::student& r) {
-    return {io::record_name(r), r.school + "/" + r.id, r.last_name + "|" + r.first_name + "|" + of(r.birth_date) + "|" + r.ine.value_or("")};
+/** What finds a record again across formats: its school and id, or for a link what it joins (links' ids are each format's own). */
+std::string key_of(const model::establishment& r) { return r.id; }
+template <class K> std::string key_of(const K& r) { return r.school + "/" + r.id; }
+std::string key_of(const model::membership& r) {
+    return r.school + "/" + r.person + "@" + std::string(model::to_string(r.group_kind)) + "/" + r.group;
 }
-truth truth_of(const model::staff& r) { return {io::record_name(r), r.school + "/" + r.id, r.last_name + "|" + r.first_name}; }
-truth truth_of(const model::guardian& r) { return {io::record_name(r), r.school + "/" + r.id, r.last_name + "|" + r.first_name}; }
-truth truth_of(const model::school_class& r) { return {io::record_name(r), r.school + "/" + r.id, r.code}; }
-truth truth_of(const model::group& r) { return {io::record_name(r), r.school + "/" + r.id, r.code}; }
-truth truth_of(const model::membership& r) {
-    return {io::record_name(r), r.school + "/" + r.person + "@" + std::string(model::to_string(r.group_kind)) + "/" + r.group, ""};
-}
-truth truth_of(const model::guardian_link& r) { return {io::record_name(r), r.school + "/" + r.student + "<" + r.guardian, ""}; }
-truth truth_of(const model::teaching_assignment& r) {
-    return {io::record_name(r),
-            r.school + "/" + r.staff + ">" + std::string(model::to_string(r.group_kind)) + "/" + r.group + ":" + r.subject.value_or(""), ""};
+std::string key_of(const model::guardian_link& r) { return r.school + "/" + r.student + "<" + r.guardian; }
+std::string key_of(const model::teaching_assignment& r) {
+    return r.school + "/" + r.staff + ">" + std::string(model::to_string(r.group_kind)) + "/" + r.group + ":" + r.subject.value_or("");
 }
 
-/** The records declared lost, whole or in part (a part lost lets the record come back changed). */
+/**
+ * The fields in which a record came back otherwise: every field but the id (a link's is the
+ * format's own) and the extensions (the source format's own); of the external ids, those lost
+ * (a reader may add its format's own).
+ */
+template <class K> std::vector<std::string> changed_fields(const K& before, const K& after) {
+    std::vector<std::string> out;
+    for (const auto field : model::differing_fields(before, after)) {
+        if (field == "id" || field == "extensions") continue;
+        if (field == "external_ids" && std::all_of(before.external_ids.begin(), before.external_ids.end(), [&](const model::external_id& e) {
+                return std::find(after.external_ids.begin(), after.external_ids.end(), e) != after.external_ids.end();
+            }))
+            continue;
+        out.emplace_back(field);
+    }
+    return out;
+}
+
+/**
+ * The records declared lost whole, and the fields declared lost of the others: a `loss.field`
+ * names its field (`student.regime: …`), another part its last code segment (`loss.fet.code`).
+ */
 struct declared {
-    std::set<std::string> whole, part;
+    std::set<std::string> whole;
+    std::map<std::string, std::set<std::string>> fields;
     explicit declared(const io::loss_log& log) {
-        for (const auto& r : log.reasons()) (r.whole ? whole : part).insert(r.records.begin(), r.records.end());
+        for (const auto& r : log.reasons()) {
+            if (r.whole) {
+                whole.insert(r.records.begin(), r.records.end());
+                continue;
+            }
+            const auto field = r.code == "loss.field" ? r.message.substr(r.message.find('.') + 1, r.message.find(':') - r.message.find('.') - 1)
+                                                      : r.code.substr(r.code.rfind('.') + 1);
+            for (const auto& record : r.records) fields[record].insert(field);
+        }
+    }
+    bool covers(const std::string& record, const std::vector<std::string>& changed) const {
+        const auto it = fields.find(record);
+        return it != fields.end() && std::all_of(changed.begin(), changed.end(), [&](const std::string& f) { return it->second.contains(f); });
     }
 };
 
@@ -64,23 +85,25 @@ template <class K> bool implied(const model::dataset& before, const std::string&
 
 template <class K> void compare_kind(const model::dataset& before, const model::dataset& after, const declared& lost, fidelity& f,
                                      std::set<std::string>& shown) {
-    std::multimap<std::string, std::string> back; // key → names
-    for (const auto& r : after.all<K>()) {
-        auto t = truth_of(r);
-        back.emplace(std::move(t.key), std::move(t.names));
-    }
+    std::multimap<std::string, const K*> back;
+    for (const auto& r : after.all<K>()) back.emplace(key_of(r), &r);
     for (const auto& r : before.all<K>()) {
-        const auto t = truth_of(r);
+        const auto record = io::record_name(r);
         ++f.records;
-        const auto it = back.find(t.key);
-        if (lost.whole.contains(t.record)) ++f.declared;
-        else if (it == back.end()) silent(f, shown, "lost", K::kind, t.record);
-        else if (it->second == t.names) ++f.survived;
-        else if (lost.part.contains(t.record)) ++f.declared;
-        else silent(f, shown, "changed", K::kind, t.record + " (" + t.names + " → " + it->second + ")");
+        const auto it = back.find(key_of(r));
+        const auto changed = it == back.end() ? std::vector<std::string>{} : changed_fields(r, *it->second);
+        if (lost.whole.contains(record)) ++f.declared;
+        else if (it == back.end()) silent(f, shown, "lost", K::kind, record);
+        else if (changed.empty()) ++f.survived;
+        else if (lost.covers(record, changed)) ++f.declared;
+        else {
+            std::string fields;
+            for (const auto& c : changed) fields += (fields.empty() ? "" : ", ") + c;
+            silent(f, shown, "changed", K::kind, record + " (" + fields + ")");
+        }
         if (it != back.end()) back.erase(it);
     }
-    for (const auto& [key, names] : back)
+    for (const auto& [key, r] : back)
         if (!implied<K>(before, key)) silent(f, shown, "invented", K::kind, std::string(K::kind) + " " + key);
 }
 
@@ -96,6 +119,8 @@ fidelity compare_records(const model::dataset& before, const model::dataset& aft
     compare_kind<model::guardian>(before, after, lost, f, shown);
     compare_kind<model::school_class>(before, after, lost, f, shown);
     compare_kind<model::group>(before, after, lost, f, shown);
+    compare_kind<model::subject>(before, after, lost, f, shown);
+    compare_kind<model::room>(before, after, lost, f, shown);
     compare_kind<model::membership>(before, after, lost, f, shown);
     compare_kind<model::guardian_link>(before, after, lost, f, shown);
     compare_kind<model::teaching_assignment>(before, after, lost, f, shown);

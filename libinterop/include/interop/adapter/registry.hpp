@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -94,6 +95,12 @@ struct adapter_info {
     std::function<std::unique_ptr<io::record_sink>(const std::filesystem::path& out, const io::write_options&)> make_writer;
     /** The kinds the writer carries (`every_kind` for all); `open_writer` declares the others lost. */
     std::vector<std::string_view> writes;
+    /**
+     * Of the kinds listed, the fields the writer carries (`id` and `school` always; `provenance`
+     * and `extensions`, the source format's own, are not checked): `open_writer` declares each
+     * other field a record holds as part of it lost (`loss.field`). A kind not listed: every field.
+     */
+    std::map<std::string_view, std::vector<std::string_view>> fields_written = {};
     /**
      * The format holds one school (aSc, FET, Untis, STS-Web emp): `open_writer` passes on the
      * records of the first school met and declares those of any other lost (`loss.school`).

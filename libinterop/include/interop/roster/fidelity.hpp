@@ -1,13 +1,13 @@
 #pragma once
 /**
  * @file The oracle of a conversion of people and structures: the truth is the records (schools,
- * pupils, staff, guardians, classes, groups), each by its id and what names it, and the links
- * between them (who is in which class or group, who is responsible for which pupil, who
- * teaches what to whom), each by what it joins. Written in a format and read back, each must
- * come back or be declared lost by the writer (the record, or the link's record); a record or
- * link that comes back changed, or that was never there, is a silent loss too (but for the
- * school record a reader makes of the UAI its file names, when the records written were of
- * that school).
+ * pupils, staff, guardians, classes, groups, subjects, rooms), each by its id, and the links between them (who
+ * is in which class or group, who is responsible for which pupil, who teaches what to whom),
+ * each by what it joins. Written in a format and read back, each must come back with every
+ * field the same (the extensions aside, the source format's own; of the external ids, none
+ * missing), or be declared lost by the writer, whole or in part. A record or link that comes
+ * back changed, or that was never there, is a silent loss too (but for the school record a
+ * reader makes of the UAI its file names, when the records written were of that school).
  */
 
 #include <interop/io/losses.hpp>
