@@ -47,11 +47,10 @@ void zip_folder(const std::filesystem::path& folder, const std::filesystem::path
 }
 
 std::filesystem::path write_export(const interop::adapter_info& format, const interop::model::dataset& ds,
-                                   const std::filesystem::path& dir, const std::string& name) {
+                                   const std::filesystem::path& dir, const std::string& name, interop::io::loss_log& losses) {
     std::filesystem::create_directories(dir);
     const auto ext = format.extensions.empty() ? std::string("out") : format.extensions.front();
     const auto out = dir / (name + "." + ext);
-    interop::io::loss_log losses; // what the format has no place for: the export is of the format the client asked
     auto writer = interop::open_writer(format, out, {.losses = losses, .folder = interop::io::existing_folder::replace});
     interop::io::replay(ds, *writer); // ends with on_end(), which finishes the file
     if (!std::filesystem::is_directory(out)) return out;

@@ -20,11 +20,12 @@ interop::model::dataset load_school(store& s, const std::string& school, const s
 
 /**
  * Writes a dataset through an adapter's writer under `dir`, named `<name>.<extension>`; a
- * writer that makes a folder (Untis, whole-school calendars) gets it zipped. Returns the file.
+ * writer that makes a folder (Untis, whole-school calendars) gets it zipped. Returns the file;
+ * what the format could not carry is in `losses`.
  * @throws interop::error from the writer, std::runtime_error when the zip cannot be written
  */
 std::filesystem::path write_export(const interop::adapter_info& format, const interop::model::dataset& ds,
-                                   const std::filesystem::path& dir, const std::string& name);
+                                   const std::filesystem::path& dir, const std::string& name, interop::io::loss_log& losses);
 
 /** Zips a folder's files (paths relative to it) into `zip`. @throws std::runtime_error */
 void zip_folder(const std::filesystem::path& folder, const std::filesystem::path& zip);

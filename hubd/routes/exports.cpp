@@ -41,8 +41,11 @@ http::response export_school(const http::request& req, const path_params& p, hub
     const auto dir = h.spool() / ("export-" + random_hex(8));
     http::response res;
     try {
-        const auto file = write_export(*format, ds, dir, school);
+        interop::io::loss_log losses;
+        const auto file = write_export(*format, ds, dir, school, losses);
         res.body = read_all(file);
+        // What the format could not carry, by reason, as `interop convert` sums it up.
+        if (!losses.empty()) res.set("Interop-Losses", losses.counts_by_code());
         res.set("Content-Type", file.extension() == ".zip" ? "application/zip" : format->media_type);
         res.set("Content-Disposition", "attachment; filename=\"" + file.filename().string() + "\"");
     } catch (const interop::error& e) {

@@ -39,10 +39,15 @@ TEST_CASE("export through a writer: what the client may read, in the asked forma
     CHECK(doc["students"].Size() == 601);
     CHECK(doc["courses"].Size() == 570);
     CHECK_FALSE(doc.HasMember("grade_results")); // grades:read is not among its scopes
+    CHECK_FALSE(json.header("Interop-Losses")); // canonical JSON carries everything
 
     auto untis = d.h.call("GET", "/v1/schools/0449000U/export?format=untis", "", d.token);
     REQUIRE(untis.status == 200);
     CHECK(untis.header("Content-Type") == "application/zip");
+    // What Untis has no place for is said, by reason, as `interop convert` says it.
+    const auto losses = untis.header("Interop-Losses").value_or("");
+    CHECK(losses.find("loss.kind ") == 0);
+    CHECK(losses.find("loss.field ") != std::string::npos); // staff functions, among others
     test::temp_dir dir("hubd-outputs-untis");
     test::write_file(dir / "untis.zip", untis.body);
     const auto in = interop::io::input::open(dir / "untis.zip");
