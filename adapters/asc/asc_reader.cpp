@@ -104,7 +104,7 @@ private:
             auto s = record<model::subject>(r, r.get("id"));
             s.code = r.get("short");
             s.short_label = r.get("short");
-            s.long_label = r.get("name") == s.short_label ? "" : r.get("name"); // aSc wants a name: the short one again is no long label
+            s.long_label = r.get("name");
             emit(m_sink, std::move(s));
         }
         for (const auto& r : table("teachers")) {

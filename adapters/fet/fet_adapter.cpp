@@ -31,8 +31,8 @@ void register_fet(registry& r) {
                               {"staff", {"last_name", "first_name"}},
                               {"class", {"code"}},
                               {"group", {"code", "classes"}},
-                              {"subject", {"short_label"}},
-                              {"room", {"code", "building", "capacity"}}},
+                              {"subject", {"long_label"}}, // named by its id: its code and short label are left out
+                              {"room", {"building", "capacity"}}},
            .one_school = true});
 }
 

@@ -17,14 +17,16 @@ std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, c
 inline constexpr const char* school_key = "interop:school=";
 inline constexpr const char* year_key = "interop:year=";
 inline constexpr const char* grid_key = "interop:grid=";
+/** Our writer's root note, on a line of its own: the groups of no class it writes as years of their own, `|`-separated. */
+inline constexpr const char* groups_as_years_key = "interop:groups-as-years=";
 /** Our writer's activity comments: `interop:id=<course>`. */
 inline constexpr const char* id_key = "interop:id=";
 /** Our writer's activity tags for week patterns carry `interop:weeks=<bits>` in their comments. */
 inline constexpr const char* weeks_key = "interop:weeks=";
-/** Our writer's teacher comments: `First Last`, then a line for each name (FET names a teacher by one name, the id). */
+/** Our writer's teacher comments: a line for each name (FET names a teacher by one name, the id), then `First Last`. */
 inline constexpr const char* last_name_key = "interop:last-name=";
 inline constexpr const char* first_name_key = "interop:first-name=";
-/** Our writer's subject comments: the label FET shows, then `interop:long-label=<long label>` (empty when it has none). */
+/** Our writer's subject comments: `interop:long-label=<long label>` (empty when it has none), then the label FET shows. */
 inline constexpr const char* long_label_key = "interop:long-label=";
 /** The capacity our writer gives a room of no known capacity: FET's own default, no limit. */
 inline constexpr int unlimited_capacity = 30000;
@@ -55,7 +57,7 @@ inline std::string value_after(std::string_view text, std::string_view key) {
     auto at = text.find(key);
     if (at == std::string_view::npos) return {};
     auto rest = text.substr(at + key.size());
-    return std::string(rest.substr(0, rest.find(' ')));
+    return std::string(rest.substr(0, rest.find_first_of(" \n")));
 }
 
 /** What follows `key` in `text` up to the end of its line (a value that may hold spaces); empty when absent. */

@@ -66,8 +66,12 @@ public:
     /** Our writer names the time grid the hours come from. */
     void set_grid_id(std::string id) { m_grid_id = std::move(id); }
     void set_institution(std::string name) { m_institution = std::move(name); }
+    void set_groups_as_years(const std::string& ids) {
+        for (auto& id : adapter_support::split_nonempty(ids, '|')) m_groups_as_years.insert(std::move(id));
+    }
 
     void finish() {
+        for (auto& g : m_group_records) emit(m_sink, std::move(g));
         if (!m_opt.school.empty()) school();
         if (m_opt.school_year) emit(m_sink, week_cycle::academic_year(*m_opt.school_year, m_opt.school, at(0)));
         courses();
@@ -208,6 +212,11 @@ private:
     /** A year is a class; its groups and their subgroups are groups of it. */
     void year(const xml::element& y) {
         auto name = text_of(y, "Name");
+        if (m_groups_as_years.contains(name) && m_groups.insert(name).second) { // a group of no class, by our writer
+            auto g = record<model::group>(y, name);
+            g.code = g.label = name;
+            return emit(m_sink, std::move(g));
+        }
         auto c = record<model::school_class>(y, name);
         c.code = c.label = name;
         m_years.insert(name);
@@ -218,14 +227,19 @@ private:
         });
     }
 
+    /** A group of a year; FET repeats a group under every year that shares it: one group of each of them, sent at the end. */
     void add_group(const xml::element& e, const std::string& year, model::group_kind kind) {
         auto name = text_of(e, "Name");
-        if (!m_groups.insert(name).second) return; // FET repeats a group under every year that shares it
+        if (!m_groups.insert(name).second) {
+            for (auto& g : m_group_records)
+                if (g.id == name && std::find(g.classes.begin(), g.classes.end(), year) == g.classes.end()) g.classes.push_back(year);
+            return;
+        }
         auto g = record<model::group>(e, name);
         g.code = g.label = name;
         g.type = kind;
         g.classes = {year};
-        emit(m_sink, std::move(g));
+        m_group_records.push_back(std::move(g));
     }
 
     bool weight_100(const xml::element& c) const {
@@ -295,7 +309,8 @@ private:
     std::map<std::string, int> m_days;
     std::map<std::string, std::tuple<int, int, int>> m_hours; ///< position, start, end
     std::vector<std::pair<std::string, std::pair<std::optional<int>, std::optional<int>>>> m_hour_order;
-    std::set<std::string> m_years, m_groups, m_week_tags;
+    std::set<std::string> m_years, m_groups, m_week_tags, m_groups_as_years;
+    std::vector<model::group> m_group_records; ///< sent at the end, each with every year it is repeated under
     std::string m_grid_id;
     std::string m_institution;
     std::vector<xml::element> m_activities;
@@ -329,6 +344,7 @@ public:
             else if (e.name == "Comments") {
                 our_note(e.text, opt);
                 mapper.set_grid_id(value_after(e.text, grid_key));
+                mapper.set_groups_as_years(line_after(e.text, groups_as_years_key));
             }
             else mapper.element(e);
         };

@@ -12,6 +12,7 @@
 #include <interop/adapter/support.hpp>
 
 #include <map>
+#include <set>
 
 namespace interop::fet {
 namespace {
@@ -67,7 +68,20 @@ private:
         if (auto span = week_cycle::span_of(m_ds)) note += (note.empty() ? "" : " ") + std::string(year_key) + week_cycle::format_span(*span);
         const auto& grids = m_ds.all<model::time_grid>();
         if (week_cycle::periods_are_grid(grids, m_periods)) note += (note.empty() ? "" : " ") + std::string(grid_key) + grids.front().id;
+        std::string groups; // FET holds a group inside a year: one of no class is a year of its own, which our reader takes back as a group
+        for (const auto* g : groups_of_no_class()) groups += (groups.empty() ? "" : "|") + g->id;
+        if (!groups.empty()) note += std::string("\n") + groups_as_years_key + groups;
         return note;
+    }
+
+    /** The groups that draw from no class the dataset holds. */
+    std::vector<const model::group*> groups_of_no_class() const {
+        std::set<std::string> classes;
+        for (const auto& c : m_ds.all<model::school_class>()) classes.insert(c.id);
+        std::vector<const model::group*> out;
+        for (const auto& g : m_ds.all<model::group>())
+            if (std::none_of(g.classes.begin(), g.classes.end(), [&](const std::string& c) { return classes.contains(c); })) out.push_back(&g);
+        return out;
     }
 
     int day_count() const {
@@ -91,7 +105,7 @@ private:
         for (const auto& s : m_ds.all<model::subject>()) {
             m_out << "  <Subject>\n";
             element(m_out, 2, "Name", s.id);
-            element(m_out, 2, "Comments", (s.long_label.empty() ? s.short_label : s.long_label) + "\n" + long_label_key + s.long_label);
+            element(m_out, 2, "Comments", long_label_key + s.long_label + "\n" + (s.long_label.empty() ? s.short_label : s.long_label));
             m_out << "  </Subject>\n";
         }
         m_out << "</Subjects_List>\n<Activity_Tags_List>\n";
@@ -105,12 +119,14 @@ private:
         m_out << "</Activity_Tags_List>\n";
     }
 
-    /** What FET shows (`First Last`), then each name on a line of its own for our reader. */
+    /**
+     * Each name on a line of its own for our reader, then what FET shows (`First Last`): last, as
+     * the text's ends may lose their spaces and a name may end with one.
+     */
     static std::string teacher_note(const model::staff& t) {
-        std::string note = t.first_name.empty() ? t.last_name : t.first_name + " " + t.last_name;
-        note += std::string("\n") + last_name_key + t.last_name; // even empty: the teacher has no name, not the id as one
-        if (!t.first_name.empty()) note += std::string("\n") + first_name_key + t.first_name;
-        return note;
+        std::string note = last_name_key + t.last_name + "\n"; // even empty: the teacher has no name, not the id as one
+        if (!t.first_name.empty()) note += first_name_key + t.first_name + "\n";
+        return note + (t.first_name.empty() ? t.last_name : t.first_name + " " + t.last_name);
     }
 
     void teachers() {
@@ -126,10 +142,14 @@ private:
         m_out << "</Teachers_List>\n";
     }
 
-    /** Classes are years, their groups groups of the first class they name; a group of no class is a year of its own. */
+    /**
+     * Classes are years, a group a group of each class it draws from (FET repeats a group under
+     * every year that shares it); a group of no class the dataset holds is a year of its own.
+     */
     void students() {
         std::map<std::string, std::vector<const model::group*>> groups_of;
-        for (const auto& g : m_ds.all<model::group>()) groups_of[g.classes.empty() ? g.id : g.classes.front()].push_back(&g);
+        for (const auto& g : m_ds.all<model::group>())
+            for (const auto& c : g.classes) groups_of[c].push_back(&g);
         m_out << "<Students_List>\n";
         auto year = [&](const std::string& name, const std::vector<const model::group*>& groups) {
             m_out << "  <Year>\n";
@@ -145,8 +165,7 @@ private:
             m_out << "  </Year>\n";
         };
         for (const auto& c : m_ds.all<model::school_class>()) year(c.id, groups_of[c.id]);
-        for (const auto& g : m_ds.all<model::group>())
-            if (g.classes.empty()) year(g.id, {});
+        for (const auto* g : groups_of_no_class()) year(g->id, {});
         m_out << "</Students_List>\n";
     }
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace interop::oneroster {
 namespace {
@@ -538,12 +539,38 @@ std::vector<model::contact> contacts_read_back(const model::guardian& g) {
 
 } // namespace
 
-void declare_losses(const model::dataset& d, io::loss_log& losses) {
+model::dataset declare_losses(model::dataset d, io::loss_log& losses) {
+    auto of_no_school = [&](auto& records) {
+        std::erase_if(records, [&](const auto& p) {
+            if (!p.school.empty()) return false;
+            losses.record("loss.oneroster.no-school", std::string(p.kind) + ": OneRoster's users and enrollments belong to an org; one of no school is left out",
+                          io::record_name(p));
+            return true;
+        });
+    };
+    of_no_school(d.all<model::student>());
+    of_no_school(d.all<model::staff>());
+    of_no_school(d.all<model::guardian>());
+    of_no_school(d.all<model::guardian_link>());
+    of_no_school(d.all<model::membership>());
+    for (const auto& s : d.all<model::subject>())
+        if (s.code.find(',') != std::string::npos)
+            losses.part("loss.oneroster.code", "subject: subjectCodes is a comma-separated list: a code holding a comma is cut at it", io::record_name(s));
+    std::set<std::tuple<std::string, model::audience_kind, std::string>> audiences;
+    for (const auto& c : d.all<model::school_class>()) audiences.insert({c.school, model::audience_kind::class_, c.id});
+    for (const auto& g : d.all<model::group>()) audiences.insert({g.school, model::audience_kind::group, g.id});
+    std::erase_if(d.all<model::membership>(), [&](const model::membership& m) {
+        if (audiences.contains({m.school, m.group_kind, m.group})) return false;
+        losses.record("loss.oneroster.no-class", "membership: names a class or group the dataset does not hold; an enrollment is in a class the package lists",
+                      io::record_name(m));
+        return true;
+    });
     for (const auto& g : d.all<model::guardian>())
         if (!(contacts_read_back(g) == g.contacts))
             losses.part("loss.oneroster.contacts",
                         "guardian: OneRoster holds one email, one mobile and one phone; other contacts (addresses, a second phone) are left out",
                         io::record_name(g));
+    return d;
 }
 
 } // namespace interop::oneroster

@@ -23,11 +23,12 @@ struct export_options {
 package to_package(const model::dataset& d, const export_options& opt = {});
 
 /**
- * Declares what `to_package` leaves out beyond the fields the adapter lists: of a guardian's
- * contacts, OneRoster's users hold one email, one mobile and one phone, read back in that order
- * (a work phone as a home phone); a guardian whose contacts would not come back the same.
+ * Declares what `to_package` cannot carry beyond the fields the adapter lists, and returns the
+ * dataset without the records left out: people, links and enrollments of no school (OneRoster's
+ * belong to an org); of a guardian's contacts, OneRoster's users hold one email, one mobile and
+ * one phone, read back in that order (a work phone as a home phone).
  */
-void declare_losses(const model::dataset& d, io::loss_log& losses);
+model::dataset declare_losses(model::dataset d, io::loss_log& losses);
 
 /** The external id system of a record's OneRoster sourcedId, when it has one of its own (read, or PUT by a client). */
 inline constexpr std::string_view ext_system = "oneroster";

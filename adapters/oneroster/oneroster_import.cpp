@@ -202,9 +202,8 @@ private:
             auto s = make<model::subject>(r, "courses", school ? *school : m_ix.only_school().value_or(""), {}, is_shared ? org_school.value_or("") : "");
             const auto codes = split_list(r["subjectCodes"]);
             s.code = codes.empty() ? std::string(r["courseCode"]) : codes.front();
-            s.short_label = r["courseCode"].empty() ? std::string(r["title"]) : std::string(r["courseCode"]);
-            // The title OneRoster requires is the short label again when there is no long one: not a long label.
-            if (r["title"] != r["courseCode"]) s.long_label = std::string(r["title"]);
+            s.short_label = std::string(r["courseCode"]);
+            s.long_label = std::string(r["title"]);
             emit(m_sink, std::move(s));
         });
     }

@@ -39,8 +39,8 @@ void register_sts_emp(registry& r) {
                               {"staff", {}},
                               {"class", {"code"}},
                               {"group", {"code", "classes", "label"}},
-                              {"subject", {"short_label"}},
-                              {"room", {"code"}}},
+                              {"subject", {}},
+                              {"room", {}}},
            .one_school = true});
 }
 

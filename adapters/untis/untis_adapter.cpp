@@ -27,9 +27,9 @@ void register_untis(registry& r) {
            // What the format holds of the people and structures it carries (a code that is not the id: loss.FORMAT.code).
            .fields_written = {{"staff", {"last_name", "first_name", "email"}},
                               {"class", {"code", "label"}},
-                              {"group", {"code", "classes"}},
-                              {"subject", {"short_label", "long_label"}},
-                              {"room", {"code", "name", "capacity"}}},
+                              {"group", {"code"}}, // its classes are those of its lessons
+                              {"subject", {"long_label"}}, // named by its id: its code and short label are left out
+                              {"room", {"name", "capacity"}}},
            .one_school = true});
 }
 

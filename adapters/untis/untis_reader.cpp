@@ -434,15 +434,16 @@ const io::input::entry* gpu001_entry(const io::input& in) {
         auto head = std::string(adapter_support::skip_bom_and_space(in.head(e, 512)));
         if (gpu001_line(head)) return &e;
     }
-    // A timetable of no lesson: an empty GPU001, named as Untis names it, beside GPU files that hold something.
+    // A timetable of no lesson: an empty GPU001, named as Untis names it, beside GPU files that
+    // hold something or our writer's notes.
     const io::input::entry* empty_gpu001 = nullptr;
-    bool other_gpu_files = false;
+    bool beside = false;
     for (const auto& e : in.entries()) {
         const auto name = std::filesystem::path(e.name).filename().string();
         if (e.size == 0 && (name == "GPU001.TXT" || name == "GPU001.txt")) empty_gpu001 = &e;
-        else if (e.size > 0 && name.starts_with("GPU00")) other_gpu_files = true;
+        else if ((e.size > 0 && name.starts_with("GPU00")) || name == our_file) beside = true;
     }
-    return other_gpu_files ? empty_gpu001 : nullptr;
+    return beside ? empty_gpu001 : nullptr;
 }
 
 std::unique_ptr<reader> make_reader(const read_options& opt) { return std::make_unique<untis_reader>(opt); }

@@ -2,6 +2,7 @@
 
 #include <interop/errors.hpp>
 #include <interop/io/sink.hpp>
+#include <interop/roster/fidelity.hpp>
 #include <interop/timetable/expand.hpp>
 #include <interop/timetable/fidelity.hpp>
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <memory>
 
 namespace conformance {
@@ -47,13 +49,35 @@ source read_source(const interop::registry& formats, const fs::path& path, const
     return s;
 }
 
-/** The source written as `to` in a scratch folder and read back with no option: what the writer leaves must be enough. */
+/** What the source has to compare: a timetable with dated sessions over its span, records of people or structures. */
+bool has_timetable(const source& s) { return !s.ds.all<model::course>().empty() || !s.ds.all<model::session>().empty(); }
+bool has_roster(const source& s) {
+    return !s.ds.all<model::student>().empty() || !s.ds.all<model::staff>().empty() || !s.ds.all<model::school_class>().empty() ||
+           !s.ds.all<model::group>().empty();
+}
+
+/**
+ * The school a reader gives records of formats that name none, as a user would give it: the
+ * first met in the order records are written, the one a format of one school keeps.
+ */
+interop::read_options options_back(const source& s) {
+    interop::read_options opt;
+    model::for_each_kind([&]<class K>(std::type_identity<K>) {
+        for (const auto& r : s.ds.all<K>())
+            if (opt.school.empty() && !r.school.empty()) opt.school = r.school;
+    });
+    return opt;
+}
+
+/** The source written as `to` in a scratch folder and read back (with the source's school only): what the writer leaves must be enough. */
 outcome through(const interop::registry& formats, const source& s, const std::string& to) {
-    if (s.ds.all<model::course>().empty() && s.ds.all<model::session>().empty())
-        return outcome::not_applicable("the input holds no timetable (no course, no session)");
-    if (!s.span) return outcome::skipped("the input gives no school year: give --school-year FIRST:LAST");
-    const auto sessions = interop::timetable::expand(s.ds, s.span->first, s.span->second);
-    if (sessions.empty()) return outcome::not_applicable("the input has no dated session in its school year: no timetable to compare");
+    const auto& domains = formats.get(to).domains;
+    auto holds = [&](const char* d) { return std::find(domains.begin(), domains.end(), d) != domains.end(); };
+    // A format is compared on what its domains say it holds: a calendar on its sessions, not on the people it names them by.
+    const bool timetable = has_timetable(s) && holds("timetable");
+    const bool roster = has_roster(s) && (holds("people") || holds("structure") || holds("groups"));
+    if (!timetable && !roster) return outcome::not_applicable("the input holds nothing " + to + " is compared on (a timetable; people or structures)");
+    if (timetable && !s.span) return outcome::skipped("the input gives no school year: give --school-year FIRST:LAST");
     const fs::path scratch = fs::temp_directory_path() / ("interop-fidelity-" + std::to_string(getpid()));
     fs::remove_all(scratch);
     fs::create_directories(scratch);
@@ -74,18 +98,33 @@ outcome through(const interop::registry& formats, const source& s, const std::st
         interop::diagnostics diags;
         const auto in = interop::io::input::open(out);
         try {
-            writer_format.make_reader({})->read(in, sink, diags);
+            writer_format.make_reader(options_back(s))->read(in, sink, diags);
         } catch (const interop::parse_error& e) {
             return outcome::failed(std::string("what it wrote cannot be read back: ") + e.what());
         }
     }
-    const auto f = interop::timetable::compare_sessions(s.ds, back, losses, s.span->first, s.span->second);
-    const std::string counts = std::to_string(f.sessions) + " dated sessions: " + std::to_string(f.survived) + " back unchanged, " +
-                               std::to_string(f.declared) + " declared lost";
-    if (f.silent == 0) return outcome::passed(counts + (losses.empty() ? "" : " (" + losses.counts_by_code() + ")"));
-    std::string why = std::to_string(f.silent) + " lost, changed or invented in silence; " + counts;
-    for (const auto& e : f.examples) why += "; " + e;
-    return outcome::failed(why);
+    std::string counts;
+    std::size_t silent = 0;
+    std::vector<std::string> findings;
+    if (timetable) {
+        const auto f = interop::timetable::compare_sessions(s.ds, back, losses, s.span->first, s.span->second);
+        counts = std::to_string(f.sessions) + " dated sessions: " + std::to_string(f.survived) + " back unchanged, " + std::to_string(f.declared) +
+                 " declared lost";
+        silent += f.silent;
+        findings.insert(findings.end(), f.examples.begin(), f.examples.end());
+    }
+    if (roster) {
+        const auto f = interop::roster::compare_records(s.ds, back, losses);
+        counts += std::string(counts.empty() ? "" : "; ") + std::to_string(f.records) + " records and links: " + std::to_string(f.survived) +
+                  " back unchanged, " + std::to_string(f.declared) + " declared lost";
+        silent += f.silent;
+        findings.insert(findings.end(), f.examples.begin(), f.examples.end());
+    }
+    if (silent == 0) return outcome::passed(counts + (losses.empty() ? "" : " (" + losses.counts_by_code() + ")"));
+    auto o = outcome::failed(std::to_string(silent) + " lost, changed or invented in silence; " + counts);
+    for (const auto& e : findings) o.reason += "; " + e;
+    o.findings = std::move(findings);
+    return o;
 }
 
 } // namespace

@@ -90,11 +90,12 @@ public:
         const auto [kind, id, school, out_of_bounds] = std::visit(
             [](const auto& k) { return std::tuple{k.kind, k.id, k.school, model::detail::out_of_bounds(k).has_value()}; }, r);
         const std::string record = io::record_name(kind, school, id);
+        const bool of_the_school = this->of_the_school(school); // the first school of any record, kept or not, is the one a format of one school holds
         if (std::find(m_writes.begin(), m_writes.end(), kind) == m_writes.end())
             m_losses.record("loss.kind", std::string(kind) + ": " + m_format + " has no place for this kind", record);
         else if (out_of_bounds)
             m_losses.record("loss.out-of-bounds", std::string(kind) + ": a number out of the model's bounds (`interop validate` names it)", record);
-        else if (!of_the_school(school))
+        else if (!of_the_school)
             m_losses.record("loss.school", std::string(kind) + ": " + m_format + " holds one school, " + m_school + "; write one file per school", record);
         else {
             std::visit([&](const auto& k) { declare_fields(k, record); }, r);

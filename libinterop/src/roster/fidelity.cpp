@@ -11,7 +11,11 @@ namespace {
 
 /** What finds a record again across formats: its school and id, or for a link what it joins (links' ids are each format's own). */
 std::string key_of(const model::establishment& r) { return r.id; }
-template <class K> std::string key_of(const K& r) { return r.school + "/" + r.id; }
+/** A kind of national nomenclature (subjects) by its id alone: a reader of a format of one school gives it that school. */
+template <class K> std::string key_of(const K& r) {
+    if constexpr (model::may_be_shared<K>) return r.id;
+    else return r.school + "/" + r.id;
+}
 std::string key_of(const model::membership& r) {
     return r.school + "/" + r.person + "@" + std::string(model::to_string(r.group_kind)) + "/" + r.group;
 }
@@ -21,14 +25,17 @@ std::string key_of(const model::teaching_assignment& r) {
 }
 
 /**
- * The fields in which a record came back otherwise: every field but the id (a link's is the
- * format's own) and the extensions (the source format's own); of the external ids, those lost
- * (a reader may add its format's own).
+ * The fields that held something and came back otherwise: every field but the id (a link's is
+ * the format's own) and the extensions (the source format's own); of the external ids, those
+ * lost (a reader may add its format's own). A field the source left empty cannot be lost: what
+ * a reader fills it with (a subject's short label from its one name in FET) is its reading.
  */
 template <class K> std::vector<std::string> changed_fields(const K& before, const K& after) {
     std::vector<std::string> out;
+    const auto held = model::set_fields(before);
     for (const auto field : model::differing_fields(before, after)) {
-        if (field == "id" || field == "extensions") continue;
+        if (std::find(held.begin(), held.end(), field) == held.end()) continue;
+        if (field == "id" || field == "extensions" || (field == "school" && before.school.empty())) continue;
         if (field == "external_ids" && std::all_of(before.external_ids.begin(), before.external_ids.end(), [&](const model::external_id& e) {
                 return std::find(after.external_ids.begin(), after.external_ids.end(), e) != after.external_ids.end();
             }))
