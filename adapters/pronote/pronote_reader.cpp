@@ -3,6 +3,7 @@
 // names no pupil; our writer puts the pupil's id there). Subjects are known by their label.
 // Ids: those our writer lists in its comment, else stable ones made from the content.
 
+#include "../ical/calendar_reader.hpp"
 #include "pronote_format.hpp"
 
 #include "../common/percent_codec.hpp"
@@ -81,6 +82,7 @@ public:
         else if (p.name == "PageCahierDeTextes") for_each(p, "CahierDeTextes", &view_mapper::class_log);
         else if (p.name == "PageVieScolaire") school_life(p);
         else if (p.name == "PagePronote") school_name(p);
+        else if (p.name == "ICal") calendar(p);
     }
 
 private:
@@ -270,6 +272,44 @@ private:
         emit_once(std::move(r));
     }
 
+    /**
+     * `<ICal>`: the view's calendar, inline (an iCalendar, read as the ical format reads it, its
+     * lines counted from the element's) or, as Pronote writes it, the link to a feed, which is
+     * not fetched: said, not ignored.
+     */
+    void calendar(const xml::element& e) {
+        const auto text = trimmed(e.text);
+        if (text.empty()) return;
+        if (!text.starts_with("BEGIN:VCALENDAR")) {
+            m_diags.add(severity::info, "pronote-ent.ical-link", "", "<ICal> is a link to the view's calendar (" + text + "): not fetched; read the feed as ical",
+                        {m_file, e.line, 0});
+            return;
+        }
+        forwarding_sink records(m_sink);
+        diagnostics inner;
+        read_options opt;
+        opt.school = m_school;
+        try {
+            ical_adapter::make_reader(opt)->read(io::input::from_memory(m_file, text), records, inner);
+        } catch (const parse_error& err) {
+            warn(e.line + err.where().line, "pronote-ent.ical", "the inline calendar of <ICal> cannot be read, left out: " + std::string(err.what()));
+            return;
+        }
+        for (auto d : inner.items()) {
+            d.where = {m_file, e.line + d.where.line, d.where.column};
+            m_diags.add(std::move(d));
+        }
+    }
+
+    /** Passes a nested reader's records on; its metadata and end are the view's own. */
+    struct forwarding_sink : io::record_sink {
+        explicit forwarding_sink(io::record_sink& to) : next(to) {}
+        void on_metadata(const model::metadata&) override {}
+        void on_record(model::any_record&& r) override { next.on_record(std::move(r)); }
+        void on_end() override {}
+        io::record_sink& next;
+    };
+
     void school_name(const xml::element& e) {
         const auto* name = e.attribute("nom");
         if (!name || m_school.empty() || !m_sent.schools.insert(m_school).second) return;
@@ -331,8 +371,10 @@ private:
             }
             if (root == "Professeur") diags.add(severity::info, "pronote-ent.teacher", "", "a teacher view holds only message counts: nothing to read", {file, r.line, 0});
         };
-        ev.capture = [&](const std::vector<std::string>& path) { return path.size() == 2 && root != "Professeur" && (root == "Eleve" || path[1] == "Eleve"); };
-        ev.on_element = [&](xml::element&& e) { root == "Parent" ? mapper->child(e) : mapper->page(e); };
+        ev.capture = [&](const std::vector<std::string>& path) {
+            return path.size() == 2 && (path[1] == "ICal" || (root != "Professeur" && (root == "Eleve" || path[1] == "Eleve")));
+        };
+        ev.on_element = [&](xml::element&& e) { root == "Parent" && e.name != "ICal" ? mapper->child(e) : mapper->page(e); };
         auto stream = in.open_entry(entry);
         xml::read(*stream, file, format_name, ev, adapter_support::xml_limits(m_opt));
     }

@@ -173,8 +173,9 @@ TEST_CASE("a teacher view holds nothing to read, and says so") {
     diagnostics diags;
     auto ds = test::read_as("pronote-ent", io::input::open(pronote_corpus / "y_professeur.xml"), diags);
     CHECK(ds.size() == 0);
-    REQUIRE(diags.items().size() == 1);
+    REQUIRE(diags.items().size() == 2);
     CHECK(diags.items()[0].code == "pronote-ent.teacher");
+    CHECK(diags.items()[1].code == "pronote-ent.ical-link"); // its calendar is a link, not fetched
 }
 
 TEST_CASE("pupil and parent views we write read back as themselves") {
@@ -246,4 +247,31 @@ TEST_CASE("Pronote errors name the file and line") {
     } catch (const parse_error& e) {
         CHECK(std::string(e.what()).find("v.xml:") != std::string::npos);
     }
+}
+
+TEST_CASE("a view's <ICal>: an inline calendar is read, a link is said, a broken calendar is named by its line") {
+    const std::string calendar =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Index Education//PRONOTE//FR\r\nBEGIN:VEVENT\r\nUID:cours-1\r\n"
+        "DTSTART:20251006T080000Z\r\nDTEND:20251006T090000Z\r\nSUMMARY:MATHEMATIQUES\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    auto view = [](const std::string& ical) { return "<Eleve sessionENT=\"E1\">\n<ICal>" + ical + "</ICal>\n</Eleve>\n"; };
+
+    diagnostics diags;
+    const auto ds = test::read_as("pronote-ent", io::input::from_memory("eleve.xml", view(calendar)), diags);
+    REQUIRE(ds.all<model::session>().size() == 1);
+    CHECK(model::to_string(ds.all<model::session>().front().day) == "2025-10-06");
+    CHECK(diags.count(severity::warning) == 0);
+
+    diagnostics link;
+    test::read_as("pronote-ent", io::input::from_memory("eleve.xml", view("/ical/personnel.ics?icalsecurise=x")), link);
+    const auto said = std::find_if(link.items().begin(), link.items().end(), [](const diagnostic& d) { return d.code == "pronote-ent.ical-link"; });
+    REQUIRE(said != link.items().end());
+    CHECK(said->where.line == 2);
+
+    diagnostics broken;
+    const auto cut = test::read_as("pronote-ent", io::input::from_memory("eleve.xml", view(calendar.substr(0, calendar.find("END:VEVENT")))), broken);
+    CHECK(cut.all<model::session>().empty());
+    const auto named = std::find_if(broken.items().begin(), broken.items().end(), [](const diagnostic& d) { return d.code == "pronote-ent.ical"; });
+    REQUIRE(named != broken.items().end());
+    CHECK(named->severity == severity::warning);
+    CHECK(named->where.file == "eleve.xml");
 }

@@ -112,7 +112,7 @@ private:
         for (const auto field : model::set_fields(k)) {
             if (field == "id" || field == "school" || field == "extensions" || field == "provenance") continue;
             if (std::find(carried->second.begin(), carried->second.end(), field) != carried->second.end()) continue;
-            m_losses.part("loss.field", std::string(K::kind) + "." + std::string(field) + ": " + m_format + " has no place for it", record);
+            m_losses.part("loss.field." + std::string(field), std::string(K::kind) + "." + std::string(field) + ": " + m_format + " has no place for it", record);
         }
     }
 

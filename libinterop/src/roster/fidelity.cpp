@@ -45,10 +45,7 @@ template <class K> std::vector<std::string> changed_fields(const K& before, cons
     return out;
 }
 
-/**
- * The records declared lost whole, and the fields declared lost of the others: a `loss.field`
- * names its field (`student.regime: …`), another part its last code segment (`loss.fet.code`).
- */
+/** The records declared lost whole, and the fields declared lost of the others: a part's code ends with its field (`loss.field.regime`, `loss.fet.code`). */
 struct declared {
     std::set<std::string> whole;
     std::map<std::string, std::set<std::string>> fields;
@@ -58,8 +55,7 @@ struct declared {
                 whole.insert(r.records.begin(), r.records.end());
                 continue;
             }
-            const auto field = r.code == "loss.field" ? r.message.substr(r.message.find('.') + 1, r.message.find(':') - r.message.find('.') - 1)
-                                                      : r.code.substr(r.code.rfind('.') + 1);
+            const auto field = r.code.substr(r.code.rfind('.') + 1);
             for (const auto& record : r.records) fields[record].insert(field);
         }
     }

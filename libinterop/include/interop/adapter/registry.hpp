@@ -98,7 +98,7 @@ struct adapter_info {
     /**
      * Of the kinds listed, the fields the writer carries (`id` and `school` always; `provenance`
      * and `extensions`, the source format's own, are not checked): `open_writer` declares each
-     * other field a record holds as part of it lost (`loss.field`). A kind not listed: every field.
+     * other field a record holds as part of it lost (`loss.field.FIELD`). A kind not listed: every field.
      */
     std::map<std::string_view, std::vector<std::string_view>> fields_written = {};
     /**

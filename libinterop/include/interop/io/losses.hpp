@@ -38,7 +38,11 @@ public:
 
     /** A record left out of the output. */
     void record(std::string_view code, std::string_view message, std::string name);
-    /** Part of a record left out (an extra room, a field the format has no place for); the record is written. */
+    /**
+     * Part of a record left out (an extra room, a field the format has no place for); the record
+     * is written. The code ends with the field it leaves out (`loss.fet.rooms`, `loss.field.regime`):
+     * the oracles read it so.
+     */
     void part(std::string_view code, std::string_view message, std::string name);
 
     const std::vector<reason>& reasons() const { return m_reasons; }
