@@ -1,5 +1,6 @@
 // aSc Timetables XML, read and written.
 
+#include "../common/course_losses.hpp"
 #include "asc_format.hpp"
 
 #include <interop/adapter/support.hpp>
@@ -33,7 +34,10 @@ void register_asc(registry& r) {
                               {"class", {"code", "label"}},
                               {"group", {"code", "classes"}},
                               {"subject", {"short_label", "long_label"}},
-                              {"room", {"code", "name", "capacity"}}},
+                              {"room", {"code", "name", "capacity"}},
+                              // a course is written whole but for its ids (parts: loss.FORMAT.rooms, …); a time grid is rewritten as the format's periods
+                              {"course", course_losses::course_fields},
+                              {"time_grid", {}}},
            .one_school = true});
 }
 

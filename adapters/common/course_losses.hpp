@@ -13,6 +13,13 @@
 
 namespace interop::course_losses {
 
+/**
+ * The fields a timetable format writes of a course (`adapter_info::fields_written`): all but its
+ * external ids; what it leaves out of the rest is the capacity's to declare.
+ */
+inline const std::vector<std::string_view> course_fields = {"subject", "teachers", "classes", "groups", "rooms", "equipment", "weekday",
+                                                            "start", "duration_minutes", "week_pattern", "valid_from", "valid_until"};
+
 /** What a timetable format holds of a course, beyond its day, time, subject and audience, and of the records around it. */
 struct capacity {
     std::size_t rooms = std::numeric_limits<std::size_t>::max();

@@ -1,5 +1,6 @@
 // FET timetabling: `.fet` read and written, `timetable.csv` read.
 
+#include "../common/course_losses.hpp"
 #include "fet_format.hpp"
 
 #include <interop/adapter/support.hpp>
@@ -32,7 +33,11 @@ void register_fet(registry& r) {
                               {"class", {"code"}},
                               {"group", {"code", "classes"}},
                               {"subject", {"long_label"}}, // named by its id: its code and short label are left out
-                              {"room", {"building", "capacity"}}},
+                              {"room", {"building", "capacity"}},
+                              // a course is written whole but for its ids (parts: loss.FORMAT.rooms, …); a time grid is rewritten as the format's periods
+                              {"course", course_losses::course_fields},
+                              {"time_grid", {}},
+                              {"week_pattern", {"code", "weeks"}}},
            .one_school = true});
 }
 

@@ -7,6 +7,8 @@
 #include <interop/adapter/support.hpp>
 #include <interop/adapters.hpp>
 
+#include <map>
+
 namespace interop {
 namespace {
 
@@ -25,9 +27,16 @@ void add_jcal(registry& r);
 
 } // namespace
 
-/** What calendars carry: the timetable, and the names and memberships their events and files are labelled with. */
+/** What calendars are made of: the timetable, and the names and memberships their events and files are labelled with. */
 constexpr std::string_view calendar_kinds[] = {"school", "academic_year", "calendar", "week_pattern", "course", "session", "subject",
                                                "room", "staff", "student", "class", "group", "membership"};
+/** What they do not carry as records: the school, the year and its weeks expanded into dated events, the pupils and their memberships a calendar each. */
+constexpr std::string_view used_kinds[] = {"school", "academic_year", "week_pattern", "student", "membership"};
+
+/** Of the subjects, teachers, classes, groups and rooms, an event names each by its label: read back, a label is all each holds. */
+static std::map<std::string_view, std::vector<std::string_view>> labels_only() {
+    return {{"subject", {}}, {"staff", {}}, {"class", {}}, {"group", {}}, {"room", {}}, {"course", course_losses::course_fields}};
+}
 
 /** Registers `ical` and its JSON form `jcal`. */
 void register_ical(registry& r) {
@@ -43,7 +52,9 @@ void register_ical(registry& r) {
                return course_losses::declaring(std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::ical, opt.folder),
                                                {.equipment = false}, "ical", opt.losses);
            },
-           .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)}});
+           .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)},
+           .fields_written = labels_only(),
+           .uses = {std::begin(used_kinds), std::end(used_kinds)}});
     add_jcal(r);
 }
 
@@ -61,7 +72,9 @@ void add_jcal(registry& r) {
                return course_losses::declaring(std::make_unique<ical_adapter::calendar_writer>(out, ical_adapter::syntax::jcal, opt.folder),
                                                {.equipment = false}, "jcal", opt.losses);
            },
-           .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)}});
+           .writes = {std::begin(calendar_kinds), std::end(calendar_kinds)},
+           .fields_written = labels_only(),
+           .uses = {std::begin(used_kinds), std::end(used_kinds)}});
 }
 
 } // namespace

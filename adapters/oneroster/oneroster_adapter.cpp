@@ -74,7 +74,7 @@ void register_oneroster(registry& r) {
            .make_reader = [](const read_options& opt) { return std::make_unique<oneroster_reader>(opt); },
            .make_writer = [](const std::filesystem::path& out, const io::write_options& opt) {
                return adapter_support::whole_dataset_writer(out, [existing = opt.folder, &losses = opt.losses](const model::dataset& d, const std::filesystem::path& path) {
-                   write_package(to_package(declare_losses(d, losses)), path, existing);
+                   write_package(to_package(as_carried(d, losses)), path, existing);
                });
            },
            .writes = {"school", "academic_year", "period", "subject", "class", "group", "teaching_assignment", "student", "staff", "guardian", "guardian_link", "membership", "assessment", "grade_result", "deletion"},

@@ -539,7 +539,21 @@ std::vector<model::contact> contacts_read_back(const model::guardian& g) {
 
 } // namespace
 
-model::dataset declare_losses(model::dataset d, io::loss_log& losses) {
+model::dataset as_carried(model::dataset d, io::loss_log& losses) {
+    // An org for each school the records name that has no school record (a SIECLE or AAF export
+    // names its UAI only): users and classes belong to an org the package lists.
+    std::set<std::string> schools, listed;
+    model::for_each_kind([&]<class K>(std::type_identity<K>) {
+        for (const auto& r : d.all<K>())
+            if (!r.school.empty()) schools.insert(r.school);
+    });
+    for (const auto& s : d.all<model::establishment>()) listed.insert(s.school.empty() ? s.uai : s.school);
+    for (const auto& uai : schools)
+        if (!listed.contains(uai)) {
+            model::establishment s;
+            s.id = s.school = s.uai = s.name = uai;
+            d.add(std::move(s));
+        }
     auto of_no_school = [&](auto& records) {
         std::erase_if(records, [&](const auto& p) {
             if (!p.school.empty()) return false;

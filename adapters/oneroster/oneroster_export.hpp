@@ -23,12 +23,13 @@ struct export_options {
 package to_package(const model::dataset& d, const export_options& opt = {});
 
 /**
- * Declares what `to_package` cannot carry beyond the fields the adapter lists, and returns the
- * dataset without the records left out: people, links and enrollments of no school (OneRoster's
- * belong to an org); of a guardian's contacts, OneRoster's users hold one email, one mobile and
- * one phone, read back in that order (a work phone as a home phone).
+ * The dataset as `to_package` can carry it: an org (a school record) for each school the
+ * records name without one; without the records it cannot carry, each declared lost (people,
+ * links and enrollments of no school or of no class it lists); with what it carries in part
+ * declared (a subject code holding a comma; of a guardian's contacts, OneRoster's users hold one
+ * email, one mobile and one phone, read back in that order: a work phone as a home phone).
  */
-model::dataset declare_losses(model::dataset d, io::loss_log& losses);
+model::dataset as_carried(model::dataset d, io::loss_log& losses);
 
 /** The external id system of a record's OneRoster sourcedId, when it has one of its own (read, or PUT by a client). */
 inline constexpr std::string_view ext_system = "oneroster";

@@ -1,5 +1,6 @@
 // STS-Web `emp` timetable upload, read and written.
 
+#include "../common/course_losses.hpp"
 #include "sts_emp_format.hpp"
 
 #include "../common/percent_codec.hpp"
@@ -40,7 +41,10 @@ void register_sts_emp(registry& r) {
                               {"class", {"code"}},
                               {"group", {"code", "classes", "label"}},
                               {"subject", {}},
-                              {"room", {}}},
+                              {"room", {}},
+                              // a course is written whole but for its ids (parts: loss.FORMAT.rooms, …); a time grid is rewritten as the format's periods
+                              {"course", course_losses::course_fields},
+                              {"week_pattern", {"label", "weeks"}}},
            .one_school = true});
 }
 

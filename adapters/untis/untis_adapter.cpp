@@ -1,5 +1,6 @@
 // Untis GPU exports, read and written.
 
+#include "../common/course_losses.hpp"
 #include "untis_format.hpp"
 
 #include <interop/adapters.hpp>
@@ -29,7 +30,10 @@ void register_untis(registry& r) {
                               {"class", {"code", "label"}},
                               {"group", {"code"}}, // its classes are those of its lessons
                               {"subject", {"long_label"}}, // named by its id: its code and short label are left out
-                              {"room", {"name", "capacity"}}},
+                              {"room", {"name", "capacity"}},
+                              // a course is written whole but for its ids (parts: loss.FORMAT.rooms, …); a time grid is rewritten as the format's periods
+                              {"course", course_losses::course_fields},
+                              {"time_grid", {}}},
            .one_school = true});
 }
 

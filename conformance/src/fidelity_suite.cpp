@@ -69,7 +69,7 @@ interop::read_options options_back(const source& s) {
     return opt;
 }
 
-/** The source written as `to` in a scratch folder and read back (with the source's school only): what the writer leaves must be enough. */
+/** The source written as `to` in a scratch folder and read back (a format of one school given its school only): what the writer leaves must be enough. */
 outcome through(const interop::registry& formats, const source& s, const std::string& to) {
     const auto& domains = formats.get(to).domains;
     auto holds = [&](const char* d) { return std::find(domains.begin(), domains.end(), d) != domains.end(); };
@@ -98,32 +98,28 @@ outcome through(const interop::registry& formats, const source& s, const std::st
         interop::diagnostics diags;
         const auto in = interop::io::input::open(out);
         try {
-            writer_format.make_reader(options_back(s))->read(in, sink, diags);
+            writer_format.make_reader(writer_format.one_school ? options_back(s) : interop::read_options{})->read(in, sink, diags);
         } catch (const interop::parse_error& e) {
             return outcome::failed(std::string("what it wrote cannot be read back: ") + e.what());
         }
     }
     std::string counts;
-    std::size_t silent = 0;
     std::vector<std::string> findings;
     if (timetable) {
         const auto f = interop::timetable::compare_sessions(s.ds, back, losses, s.span->first, s.span->second);
         counts = std::to_string(f.sessions) + " dated sessions: " + std::to_string(f.survived) + " back unchanged, " + std::to_string(f.declared) +
                  " declared lost";
-        silent += f.silent;
-        findings.insert(findings.end(), f.examples.begin(), f.examples.end());
+        findings.insert(findings.end(), f.findings.begin(), f.findings.end());
     }
     if (roster) {
         const auto f = interop::roster::compare_records(s.ds, back, losses);
         counts += std::string(counts.empty() ? "" : "; ") + std::to_string(f.records) + " records and links: " + std::to_string(f.survived) +
                   " back unchanged, " + std::to_string(f.declared) + " declared lost";
-        silent += f.silent;
-        findings.insert(findings.end(), f.examples.begin(), f.examples.end());
+        findings.insert(findings.end(), f.findings.begin(), f.findings.end());
     }
-    if (silent == 0) return outcome::passed(counts + (losses.empty() ? "" : " (" + losses.counts_by_code() + ")"));
-    auto o = outcome::failed(std::to_string(silent) + " lost, changed or invented in silence; " + counts);
-    for (const auto& e : findings) o.reason += "; " + e;
-    o.findings = std::move(findings);
+    if (findings.empty()) return outcome::passed(counts + (losses.empty() ? "" : " (" + losses.counts_by_code() + ")"));
+    auto o = outcome::failed_on(std::move(findings), "lost, changed or invented in silence");
+    o.reason += "; " + counts;
     return o;
 }
 

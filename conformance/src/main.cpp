@@ -165,6 +165,7 @@ int run(int argc, char** argv) {
         return 0;
     }
     const bool quiet = a.flags.count("--quiet") > 0;
+    write_terminal_header(std::cout, info);
     const auto results = run_cases(cases, sel, [quiet](const case_result& r) {
         if (!quiet || r.result.status == status::fail) write_terminal_line(std::cout, r);
     });

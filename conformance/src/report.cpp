@@ -157,7 +157,7 @@ void write_html_info(std::ostream& out, const run_info& info) {
 }
 
 void write_html_summary(std::ostream& out, const std::vector<case_result>& results) {
-    out << "<h2>Summary</h2>\n<table class=\"summary\">\n<tr><th>suite and format</th><th>state</th><th>cases</th><th>passed</th>"
+    out << "<table class=\"summary\">\n<tr><th>suite and format</th><th>state</th><th>cases</th><th>passed</th>"
            "<th>failed</th><th>warned</th><th>skipped</th><th>required, not checked</th></tr>\n";
     for (const auto& g : summarize(results))
         out << "<tr class=\"" << lower(g.state()) << "\"><td><a href=\"#" << escaped(g.suite) << "\">" << escaped(g.name()) << "</a></td><td>"
@@ -208,6 +208,11 @@ void write_terminal_line(std::ostream& out, const case_result& r) {
     out << '\n';
 }
 
+void write_terminal_header(std::ostream& out, const run_info& info) {
+    out << "interop-conformance " << info.tool_version << " (commit " << info.commit << ")\n";
+    for (const auto& in : info.inputs) out << in.role << ' ' << in.path << " sha256:" << in.sha256 << '\n';
+}
+
 void write_terminal_summary(std::ostream& out, const std::vector<case_result>& results) {
     for (const auto& g : summarize(results))
         if (g.state() != "PASSED")
@@ -229,7 +234,10 @@ void write_junit(std::ostream& out, const run_info& info, const std::vector<case
         out << "  <testsuite name=\"" << escaped(suite) << "\" tests=\"" << cases.size() << "\" failures=\"" << c.failed
             << "\" skipped=\"" << c.skipped << "\" errors=\"0\">\n";
         out << "    <properties><property name=\"version\" value=\"" << escaped(info.tool_version) << "\"/><property name=\"commit\" value=\""
-            << escaped(info.commit) << "\"/></properties>\n";
+            << escaped(info.commit) << "\"/>";
+        for (const auto& in : info.inputs)
+            out << "<property name=\"" << escaped(in.role) << "\" value=\"" << escaped(in.path) << " sha256:" << in.sha256 << "\"/>";
+        out << "</properties>\n";
         for (const auto* r : cases) {
             out << "    <testcase classname=\"" << escaped(suite) << "\" name=\"" << escaped(r->name) << "\" time=\""
                 << std::fixed << std::setprecision(3) << r->seconds << "\"";
@@ -312,8 +320,8 @@ void write_html(std::ostream& out, const run_info& info, const std::vector<case_
     out << "<h1>interop-conformance report</h1>\n<p><strong>" << to_string(verdict_of(results))
         << "</strong>: " << results.size() << " cases, " << c.passed << " passed, " << c.failed << " failed ("
         << c.required_failed << " required), " << c.skipped << " skipped (" << c.required_unchecked << " required, not checked).</p>\n";
-    write_html_info(out, info);
     write_html_summary(out, results);
+    write_html_info(out, info);
     for (const auto& [suite, cases] : by_suite(results)) {
         out << "<h2 id=\"" << escaped(suite) << "\">" << escaped(suite) << "</h2>\n<table>\n"
             << "<colgroup><col class=\"case\"><col class=\"result\"><col class=\"required\"><col class=\"checks\"><col></colgroup>\n"

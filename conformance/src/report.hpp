@@ -31,6 +31,8 @@ struct group_summary {
 /** One line per suite and format, failures first, then the incomplete, the warned, the passed (each in run order). */
 std::vector<group_summary> summarize(const std::vector<case_result>& results);
 
+/** The tool, its commit and each input's SHA-256, a line each, before the cases. */
+void write_terminal_header(std::ostream& out, const run_info& info);
 /** One line per case (`PASS formats/aaf/y_complet  reason`), then the counts. */
 void write_terminal_line(std::ostream& out, const case_result& r);
 void write_terminal_summary(std::ostream& out, const std::vector<case_result>& results);

@@ -44,7 +44,7 @@ model::dataset through(const model::dataset& ds, const std::string& format, cons
 
 std::string text(const timetable::fidelity& f) {
     std::string out = std::to_string(f.silent) + " of " + std::to_string(f.sessions) + " sessions in silence";
-    for (const auto& e : f.examples) out += "\n  " + e;
+    for (const auto& e : f.findings) out += "\n  " + e;
     return out;
 }
 
@@ -70,7 +70,7 @@ const char* const roster_formats[] = {"json", "ndjson", "oneroster", "asc", "fet
 
 std::string text(const roster::fidelity& f) {
     std::string out = std::to_string(f.silent) + " of " + std::to_string(f.records) + " records and links in silence";
-    for (const auto& e : f.examples) out += "\n  " + e;
+    for (const auto& e : f.findings) out += "\n  " + e;
     return out;
 }
 
@@ -110,8 +110,8 @@ TEST_CASE("the oracle catches what a writer loses without declaring it") {
     courses.erase(courses.begin()); // as if the writer had dropped it
     const auto found = timetable::compare_sessions(demo, without_course, losses, oracle::year.first, oracle::year.second);
     CHECK_MESSAGE(found.silent > 0, dropped, " ", found.sessions, " ", found.survived, " ", found.declared);
-    REQUIRE(!found.examples.empty());
-    CHECK(found.examples.front().find("lost or changed: course/" + dropped) == 0);
+    REQUIRE(!found.findings.empty());
+    CHECK(found.findings.front().find("lost or changed: course/" + dropped) == 0);
     io::loss_log declared = losses;
     declared.record("loss.test", "course: left out on purpose", "course/" + dropped);
     CHECK(timetable::compare_sessions(demo, without_course, declared, oracle::year.first, oracle::year.second).silent == 0);
@@ -155,10 +155,10 @@ TEST_CASE("the oracle of people and structures catches a link lost, a name chang
     back.add(stranger);
     const auto found = roster::compare_records(school, back, losses);
     CHECK(found.silent == 3);
-    REQUIRE(found.examples.size() == 3);
-    CHECK(found.examples[0].find("changed: staff/") == 0);
-    CHECK(found.examples[1].find("invented: guardian ") == 0);
-    CHECK(found.examples[2].find("lost: " + io::record_name(dropped)) == 0);
+    REQUIRE(found.findings.size() == 3);
+    CHECK(found.findings[0].find("changed: staff/") == 0);
+    CHECK(found.findings[1].find("invented: guardian ") == 0);
+    CHECK(found.findings[2].find("lost: " + io::record_name(dropped)) == 0);
     io::loss_log declared = losses;
     declared.record("loss.test", "membership: left out on purpose", io::record_name(dropped));
     CHECK(roster::compare_records(school, back, declared).silent == 2);

@@ -301,6 +301,7 @@ TEST_CASE("the reports: JUnit XML and HTML are well-formed, JSON holds every cas
     CHECK(xml.find("<skipped message=\"no test clock\"/>") != std::string::npos);
     CHECK(xml.find("<property name=\"commit\" value=\"0123456789abcdef0123456789abcdef01234567\"/>") != std::string::npos);
     CHECK(xml.find("\nmissing student/E7</failure>") != std::string::npos);
+    CHECK(xml.find("<property name=\"input\" value=\"school.json sha256:ab12\"/>") != std::string::npos);
 
     rapidjson::Document d;
     d.Parse(json.str().c_str());

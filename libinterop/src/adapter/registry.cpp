@@ -84,7 +84,8 @@ namespace {
 class carried_kinds_sink : public io::record_sink {
 public:
     carried_kinds_sink(const adapter_info& a, std::unique_ptr<io::record_sink> next, io::loss_log& losses)
-        : m_format(a.name), m_writes(a.writes), m_fields(a.fields_written), m_one_school(a.one_school), m_next(std::move(next)), m_losses(losses) {}
+        : m_format(a.name), m_writes(a.writes), m_uses(a.uses), m_fields(a.fields_written), m_one_school(a.one_school), m_next(std::move(next)),
+          m_losses(losses) {}
     void on_metadata(const model::metadata& m) override { m_next->on_metadata(m); }
     void on_record(model::any_record&& r) override {
         const auto [kind, id, school, out_of_bounds] = std::visit(
@@ -98,7 +99,10 @@ public:
         else if (!of_the_school)
             m_losses.record("loss.school", std::string(kind) + ": " + m_format + " holds one school, " + m_school + "; write one file per school", record);
         else {
-            std::visit([&](const auto& k) { declare_fields(k, record); }, r);
+            if (std::find(m_uses.begin(), m_uses.end(), kind) != m_uses.end())
+                m_losses.record("loss.used", std::string(kind) + ": " + m_format + " uses it to make its output but does not carry it as a record", record);
+            else
+                std::visit([&](const auto& k) { declare_fields(k, record); }, r);
             m_next->on_record(std::move(r));
         }
     }
@@ -124,7 +128,7 @@ private:
     }
 
     std::string m_format;
-    std::vector<std::string_view> m_writes;
+    std::vector<std::string_view> m_writes, m_uses;
     std::map<std::string_view, std::vector<std::string_view>> m_fields;
     bool m_one_school;
     std::string m_school; ///< the school a format of one school holds: the first met

@@ -65,9 +65,9 @@ struct declared {
     }
 };
 
-void silent(fidelity& f, std::set<std::string>& shown, const std::string& way, std::string_view kind, const std::string& what) {
+void silent(fidelity& f, const std::string& way, const std::string& what) {
     ++f.silent;
-    if (f.examples.size() < 8 && shown.insert(way + std::string(kind)).second) f.examples.push_back(way + ": " + what);
+    f.findings.push_back(way + ": " + what);
 }
 
 /** A school record a reader makes of the UAI its file names (`--school`, `UAJ`), when the records written were of that school. */
@@ -86,8 +86,7 @@ template <class K> bool implied(const model::dataset& before, const std::string&
     }
 }
 
-template <class K> void compare_kind(const model::dataset& before, const model::dataset& after, const declared& lost, fidelity& f,
-                                     std::set<std::string>& shown) {
+template <class K> void compare_kind(const model::dataset& before, const model::dataset& after, const declared& lost, fidelity& f) {
     std::multimap<std::string, const K*> back;
     for (const auto& r : after.all<K>()) back.emplace(key_of(r), &r);
     for (const auto& r : before.all<K>()) {
@@ -96,18 +95,18 @@ template <class K> void compare_kind(const model::dataset& before, const model::
         const auto it = back.find(key_of(r));
         const auto changed = it == back.end() ? std::vector<std::string>{} : changed_fields(r, *it->second);
         if (lost.whole.contains(record)) ++f.declared;
-        else if (it == back.end()) silent(f, shown, "lost", K::kind, record);
+        else if (it == back.end()) silent(f, "lost", record);
         else if (changed.empty()) ++f.survived;
         else if (lost.covers(record, changed)) ++f.declared;
         else {
             std::string fields;
             for (const auto& c : changed) fields += (fields.empty() ? "" : ", ") + c;
-            silent(f, shown, "changed", K::kind, record + " (" + fields + ")");
+            silent(f, "changed", record + " (" + fields + ")");
         }
         if (it != back.end()) back.erase(it);
     }
     for (const auto& [key, r] : back)
-        if (!implied<K>(before, key)) silent(f, shown, "invented", K::kind, std::string(K::kind) + " " + key);
+        if (!implied<K>(before, key)) silent(f, "invented", std::string(K::kind) + " " + key);
 }
 
 } // namespace
@@ -115,18 +114,17 @@ template <class K> void compare_kind(const model::dataset& before, const model::
 fidelity compare_records(const model::dataset& before, const model::dataset& after, const io::loss_log& losses) {
     const declared lost(losses);
     fidelity f;
-    std::set<std::string> shown;
-    compare_kind<model::establishment>(before, after, lost, f, shown);
-    compare_kind<model::student>(before, after, lost, f, shown);
-    compare_kind<model::staff>(before, after, lost, f, shown);
-    compare_kind<model::guardian>(before, after, lost, f, shown);
-    compare_kind<model::school_class>(before, after, lost, f, shown);
-    compare_kind<model::group>(before, after, lost, f, shown);
-    compare_kind<model::subject>(before, after, lost, f, shown);
-    compare_kind<model::room>(before, after, lost, f, shown);
-    compare_kind<model::membership>(before, after, lost, f, shown);
-    compare_kind<model::guardian_link>(before, after, lost, f, shown);
-    compare_kind<model::teaching_assignment>(before, after, lost, f, shown);
+    compare_kind<model::establishment>(before, after, lost, f);
+    compare_kind<model::student>(before, after, lost, f);
+    compare_kind<model::staff>(before, after, lost, f);
+    compare_kind<model::guardian>(before, after, lost, f);
+    compare_kind<model::school_class>(before, after, lost, f);
+    compare_kind<model::group>(before, after, lost, f);
+    compare_kind<model::subject>(before, after, lost, f);
+    compare_kind<model::room>(before, after, lost, f);
+    compare_kind<model::membership>(before, after, lost, f);
+    compare_kind<model::guardian_link>(before, after, lost, f);
+    compare_kind<model::teaching_assignment>(before, after, lost, f);
     return f;
 }
 

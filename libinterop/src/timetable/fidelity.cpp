@@ -20,11 +20,11 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
 
 /** The sessions of a timetable, each with what its course gives it where it does not differ. */
 std::vector<std::pair<model::session, session_key>> keyed_sessions(const model::dataset& ds, model::date from, model::date to) {
-    std::map<std::string, const model::course*> courses;
-    for (const auto& c : ds.all<model::course>()) courses[c.id] = &c;
+    std::map<std::pair<std::string, std::string>, const model::course*> courses; // by school and id: two schools may share ids
+    for (const auto& c : ds.all<model::course>()) courses[{c.school, c.id}] = &c;
     std::vector<std::pair<model::session, session_key>> out;
     for (auto& s : expand(ds, from, to)) {
-        const auto it = s.course ? courses.find(*s.course) : courses.end();
+        const auto it = s.course ? courses.find({s.school, *s.course}) : courses.end();
         const model::course* c = it == courses.end() ? nullptr : it->second;
         auto pick = [&](const std::vector<std::string>& own, std::vector<std::string> model::course::*field) {
             return sorted(own.empty() && c ? c->*field : own);
@@ -75,9 +75,9 @@ std::multiset<session_key>::iterator same_but(std::multiset<session_key>& remain
     });
 }
 
-void add_silent(fidelity& f, std::set<std::string>& kinds, const std::string& kind, std::string what) {
+void add_silent(fidelity& f, std::string what) {
     ++f.silent;
-    if (f.examples.size() < 8 && kinds.insert(kind).second) f.examples.push_back(std::move(what));
+    f.findings.push_back(std::move(what));
 }
 
 } // namespace
@@ -85,7 +85,6 @@ void add_silent(fidelity& f, std::set<std::string>& kinds, const std::string& ki
 fidelity compare_sessions(const model::dataset& before, const model::dataset& after, const io::loss_log& losses, model::date from, model::date to) {
     const declared_records lost(losses);
     fidelity f;
-    std::set<std::string> kinds;
     std::multiset<session_key> remaining;
     for (const auto& [s, key] : keyed_sessions(after, from, to)) remaining.insert(key);
     std::set<std::pair<model::date, int>> planned_again; // a change declared lost: the planned occurrence may come back
@@ -113,7 +112,7 @@ fidelity compare_sessions(const model::dataset& before, const model::dataset& af
             remaining.erase(it); // back changed as declared: fewer rooms, other times, another audience
             ++f.declared;
         } else {
-            add_silent(f, kinds, course, "lost or changed: " + course + " on " + model::to_string(s.day) + " at " + model::to_string(s.start));
+            add_silent(f, "lost or changed: " + course + " on " + model::to_string(s.day) + " at " + model::to_string(s.start));
         }
     }
     std::vector<model::calendar> lost_calendars; // their days off may come back with classes
@@ -123,8 +122,7 @@ fidelity compare_sessions(const model::dataset& before, const model::dataset& af
     for (const auto& k : remaining) {
         const auto [day, start] = std::pair{std::get<0>(k), std::get<1>(k)};
         if (holidays_lost.contains(day) || planned_again.contains({day, start}) || any_day.contains(anywhere(k))) continue;
-        add_silent(f, kinds, std::to_string(start) + std::get<3>(k),
-                   "invented: " + std::get<3>(k) + " on " + model::to_string(day) + " at " + model::to_string(model::time_of_day{start}));
+        add_silent(f, "invented: " + std::get<3>(k) + " on " + model::to_string(day) + " at " + model::to_string(model::time_of_day{start}));
     }
     return f;
 }

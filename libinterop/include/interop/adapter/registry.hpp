@@ -102,6 +102,12 @@ struct adapter_info {
      */
     std::map<std::string_view, std::vector<std::string_view>> fields_written = {};
     /**
+     * Kinds of `writes` the writer is given to shape its output (a calendar per pupil, the weeks
+     * of the year) but does not carry as records: `open_writer` passes them on and declares each
+     * lost (`loss.used`).
+     */
+    std::vector<std::string_view> uses = {};
+    /**
      * The format holds one school (aSc, FET, Untis, STS-Web emp): `open_writer` passes on the
      * records of the first school met and declares those of any other lost (`loss.school`).
      */

@@ -24,7 +24,7 @@ struct fidelity {
     std::size_t survived = 0; ///< back, the same
     std::size_t declared = 0; ///< accounted for by what the writer declared lost
     std::size_t silent = 0;   ///< lost, changed or invented in silence
-    std::vector<std::string> examples; ///< the first silent ones, one per kind and way
+    std::vector<std::string> findings; ///< every record or link lost, changed or invented in silence
 };
 
 /**

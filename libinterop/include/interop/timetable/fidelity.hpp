@@ -24,7 +24,7 @@ struct fidelity {
     std::size_t survived = 0; ///< back unchanged
     std::size_t declared = 0; ///< accounted for by what the writer declared lost
     std::size_t silent = 0;   ///< lost, changed or invented in silence
-    std::vector<std::string> examples; ///< the first silent ones, one per course or kind
+    std::vector<std::string> findings; ///< every session lost, changed or invented in silence
 };
 
 /** `before` written, `after` read back from it, `losses` what the writer declared; sessions over [from, to]. */
