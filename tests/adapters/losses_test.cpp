@@ -112,3 +112,14 @@ TEST_CASE("the fields a record holds and a format has no place for are declared,
     }
     CHECK(declared == std::vector<std::string>{"student.regime: oneroster has no place for it", "student.entry_date: oneroster has no place for it"});
 }
+
+TEST_CASE("iCalendar declares what it only uses to make its calendars: the pupils and their memberships are not read back") {
+    const auto demo = test::demo_school();
+    test::temp_dir dir("losses-ical");
+    io::loss_log losses;
+    write_declaring("ical", demo, dir / "calendars", losses);
+    std::size_t used = 0;
+    for (const auto& r : losses.reasons())
+        if (r.code == "loss.used") used += r.count;
+    CHECK(used >= demo.all<model::student>().size() + demo.all<model::membership>().size());
+}

@@ -283,3 +283,27 @@ TEST_CASE("OneRoster 1.2 resources files are known: declared not read, with thei
     CHECK(has(diags, "oneroster.resources", "resources.csv: learning resources (OneRoster 1.2 Resources service) have no place in the model: its 2 rows are not read"));
     CHECK(!has(diags, "oneroster.resources", "classResources"));
 }
+
+TEST_CASE("a dataset naming its school only by UAI (a SIECLE export) gets its org: nothing read back is left out") {
+    model::dataset ds;
+    model::student s;
+    s.id = "E1";
+    s.school = "0130001F";
+    s.last_name = "Martin";
+    s.first_name = "Zoé";
+    ds.add(s);
+    model::school_class c;
+    c.id = c.code = "6A";
+    c.school = "0130001F";
+    ds.add(c);
+    test::temp_dir dir("oneroster-no-school-record");
+    test::write_as("oneroster", ds, dir / "package");
+    diagnostics diags;
+    const auto back = read_package(dir / "package", diags);
+    CHECK(diags.count(severity::warning) == 0);
+    REQUIRE(back.all<model::establishment>().size() == 1);
+    CHECK(back.all<model::establishment>().front().uai == "0130001F");
+    REQUIRE(back.all<model::student>().size() == 1);
+    CHECK(back.all<model::student>().front().school == "0130001F");
+    CHECK(back.all<model::school_class>().size() == 1);
+}

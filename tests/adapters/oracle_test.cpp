@@ -163,3 +163,18 @@ TEST_CASE("the oracle of people and structures catches a link lost, a name chang
     declared.record("loss.test", "membership: left out on purpose", io::record_name(dropped));
     CHECK(roster::compare_records(school, back, declared).silent == 2);
 }
+
+TEST_CASE("two schools sharing course ids through a format of one school: the first school's sessions come back, the other's are declared") {
+    model::dataset two;
+    io::dataset_sink sink(two);
+    generator::generate({.schools = 2, .classes_per_level = 1, .real_shapes = true}, sink);
+    test::temp_dir dir("oracle-two-schools");
+    read_options first_school;
+    first_school.school = two.all<model::establishment>().front().id;
+    io::loss_log losses;
+    const auto back = oracle::through(two, "asc", dir / "two.xml", losses, first_school);
+    const auto found = timetable::compare_sessions(two, back, losses, oracle::year.first, oracle::year.second);
+    CHECK_MESSAGE(found.silent == 0, oracle::text(found));
+    CHECK(found.survived > 0);
+    CHECK(found.declared > 0); // the second school's, loss.school
+}
