@@ -13,6 +13,7 @@
 #include <interop/errors.hpp>
 #include <interop/io/output.hpp>
 #include <interop/json/canonical.hpp>
+#include <interop/model/field_values.hpp>
 
 #include <algorithm>
 
@@ -143,9 +144,37 @@ std::vector<std::pair<std::string, mapping>> defaults(const model::dataset& ds) 
     return out;
 }
 
-void write_tables(const model::dataset& ds, const std::filesystem::path& out, io::existing_folder existing) {
+/**
+ * What a folder's own mappings leave out, declared: records of a kind no mapping names
+ * (`loss.csv-mapped.unmapped`), and fields of the mapped kinds that no column or constant
+ * names (`loss.field.FIELD`). The default mappings hold every field.
+ */
+void declare_unmapped(const model::dataset& ds, const std::vector<std::pair<std::string, mapping>>& mappings, io::loss_log& losses) {
+    model::for_each_kind([&]<class K>(std::type_identity<K>) {
+        const auto it = std::find_if(mappings.begin(), mappings.end(), [](const auto& m) { return m.second.kind == K::kind; });
+        for (const auto& r : ds.all<K>()) {
+            if (it == mappings.end()) {
+                losses.record("loss.csv-mapped.unmapped", std::string(K::kind) + ": no mapping of the folder names this kind", io::record_name(r));
+                continue;
+            }
+            const auto& m = it->second;
+            for (const auto field : model::set_fields(r)) {
+                if (field == "id" || field == "school" || field == "extensions") continue;
+                auto names = [&](const std::string& path) { return path == field || (path.starts_with(field) && path.find_first_of(".[") == field.size()); };
+                const bool named = std::any_of(m.columns.begin(), m.columns.end(), [&](const column& c) { return names(c.field); }) ||
+                                   std::any_of(m.constants.begin(), m.constants.end(), [&](const auto& c) { return names(c.first); });
+                if (!named)
+                    losses.part("loss.field." + std::string(field), std::string(K::kind) + "." + std::string(field) + ": no column of " + m.file + " holds it",
+                                io::record_name(r));
+            }
+        }
+    });
+}
+
+void write_tables(const model::dataset& ds, const std::filesystem::path& out, io::existing_folder existing, io::loss_log& losses) {
     auto mappings = declared(out);
     if (mappings.empty()) mappings = defaults(ds);
+    else declare_unmapped(ds, mappings, losses);
     io::output_folder folder(out, existing);
     for (const auto& [name, m] : mappings) {
         folder.write(name, mapping_json(m));
@@ -157,8 +186,8 @@ void write_tables(const model::dataset& ds, const std::filesystem::path& out, io
 } // namespace
 
 std::unique_ptr<io::record_sink> make_writer(const std::filesystem::path& out, const io::write_options& opt) {
-    return adapter_support::whole_dataset_writer(out, [existing = opt.folder](const model::dataset& ds, const std::filesystem::path& path) {
-        write_tables(ds, path, existing);
+    return adapter_support::whole_dataset_writer(out, [existing = opt.folder, &losses = opt.losses](const model::dataset& ds, const std::filesystem::path& path) {
+        write_tables(ds, path, existing, losses);
     });
 }
 

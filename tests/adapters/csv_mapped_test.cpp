@@ -2,6 +2,7 @@
 // through their mappings (bad rows left out with their line), mappings refused with the
 // member at fault, spreadsheets written in the declared layout and encoding and read back.
 #include "adapters/reading.hpp"
+#include <map>
 #include "support.hpp"
 
 #include <interop/errors.hpp>
@@ -153,4 +154,31 @@ TEST_CASE("a bound crossed stops the read: it is not one more row left out") {
                          doctest::Contains("record 3: more than 2 records"), limit_error);
     CHECK(ds.all<model::grade_result>().size() == 2);
     CHECK(diags.count(severity::error) == 0);
+}
+
+TEST_CASE("through a folder's own mappings, what no mapping names is declared: kinds and fields") {
+    diagnostics diags;
+    auto ds = test::read_as("csv-mapped", io::input::open(test::corpus_dir("csv-mapped") / "i_bad_rows"), diags);
+    REQUIRE_FALSE(ds.all<model::attendance_event>().empty());
+    auto& first = ds.all<model::attendance_event>().front();
+    first.minutes = 55; // the school's layout has no column for it
+    model::student pupil;
+    pupil.id = "E1";
+    pupil.school = first.school;
+    pupil.last_name = "Martin";
+    ds.add(pupil); // nor any mapping for pupils
+    test::temp_dir dir("csv-mapped-unmapped");
+    std::filesystem::create_directories(dir / "out");
+    std::filesystem::copy(test::corpus_dir("csv-mapped") / "i_bad_rows/absences.mapping.json", dir / "out/absences.mapping.json");
+    registry r;
+    register_all_adapters(r);
+    io::loss_log losses;
+    {
+        auto writer = open_writer(r.get("csv-mapped"), dir / "out", {losses, io::existing_folder::overwrite});
+        io::replay(ds, *writer);
+    }
+    std::map<std::string, std::vector<std::string>> declared;
+    for (const auto& reason : losses.reasons()) declared[reason.code] = reason.records;
+    CHECK(declared["loss.csv-mapped.unmapped"] == std::vector<std::string>{io::record_name(pupil)});
+    CHECK(declared["loss.field.minutes"] == std::vector<std::string>{io::record_name(first)});
 }
