@@ -24,7 +24,9 @@ void register_lsu(registry& r) {
            .identify = identify_lsu,
            .make_reader = lsu::make_reader,
            .make_writer = lsu::make_writer,
-           .writes = {"report_card", "student", "staff", "subject", "period", "academic_year", "class", "membership", "teaching_assignment", "attendance_event"}});
+           .writes = {"report_card", "student", "staff", "subject", "period", "academic_year", "class", "membership", "teaching_assignment", "attendance_event"},
+           // Folded into the report cards (a period's dates, a teacher's subjects, absences counted), not carried as records.
+           .uses = {"period", "academic_year", "teaching_assignment", "attendance_event"}});
 }
 
 } // namespace interop

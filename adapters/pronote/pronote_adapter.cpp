@@ -33,7 +33,9 @@ void register_pronote(registry& r) {
            .identify = identify_view,
            .make_reader = pronote::make_reader,
            .make_writer = pronote::make_writer,
-           .writes = {"grade_result", "assessment", "competency_result", "session_content", "homework", "attendance_event", "sanction", "observation", "student", "guardian_link", "membership", "subject", "school"}});
+           .writes = {"grade_result", "assessment", "competency_result", "session_content", "homework", "attendance_event", "sanction", "observation", "student", "guardian_link", "membership", "subject", "school"},
+           // What makes the views (a parent's per child, a class's pages), not carried as records.
+           .uses = {"guardian_link", "membership"}});
 }
 
 } // namespace interop

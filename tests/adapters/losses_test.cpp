@@ -7,6 +7,7 @@
 #include "reading.hpp"
 
 #include <interop/adapter/registry.hpp>
+#include <map>
 #include <interop/errors.hpp>
 #include <interop/model/field_values.hpp>
 #include <interop/validate/validate.hpp>
@@ -122,4 +123,22 @@ TEST_CASE("iCalendar declares what it only uses to make its calendars: the pupil
     for (const auto& r : losses.reasons())
         if (r.code == "loss.used") used += r.count;
     CHECK(used >= demo.all<model::student>().size() + demo.all<model::membership>().size());
+}
+
+TEST_CASE("LSU and Pronote declare what they fold into report cards and views: absences counted, links making a parent's view") {
+    const auto demo = test::demo_school();
+    test::temp_dir dir("losses-school-life");
+    auto used = [&](const std::string& format, const std::string& out) {
+        io::loss_log losses;
+        write_declaring(format, demo, dir / out, losses);
+        std::map<std::string, std::size_t> kinds;
+        for (const auto& r : losses.reasons())
+            if (r.code == "loss.used") kinds[r.message.substr(0, r.message.find(':'))] += r.count;
+        return kinds;
+    };
+    const auto lsu = used("lsu", "bilans.xml");
+    CHECK(lsu.at("attendance_event") == demo.all<model::attendance_event>().size());
+    CHECK(lsu.at("teaching_assignment") == demo.all<model::teaching_assignment>().size());
+    const auto pronote = used("pronote-ent", "views");
+    CHECK(pronote.at("guardian_link") == demo.all<model::guardian_link>().size());
 }
