@@ -42,7 +42,7 @@ public:
                     const std::string& week_pattern, course_shape as = course_shape::as_placed);
 
 private:
-    template <class K> K make(std::string id) {
+    template <class K> K make(std::string id) const {
         K r;
         r.id = std::move(id);
         r.school = m_plan.uai;
@@ -63,6 +63,7 @@ private:
     void shape(model::course& c, course_shape s) const;
     void real_shapes_extras();
     void shared_teacher_and_class_group();
+    model::course wednesday_hour(std::string id, std::string subject, std::string teacher, std::vector<std::string> rooms, int hour) const;
     void teaching_links(); // teachers' memberships and teaching assignments
     void exceptions();
     void attendance();

@@ -267,6 +267,20 @@ void school_builder::shape(model::course& c, course_shape s) const {
     }
 }
 
+/** A course of one hour on Wednesdays at `hour`, all year, for no class or group yet. */
+model::course school_builder::wednesday_hour(std::string id, std::string subject, std::string teacher, std::vector<std::string> rooms, int hour) const {
+    auto c = make<model::course>(std::move(id));
+    c.subject = std::move(subject);
+    c.teachers = {std::move(teacher)};
+    c.rooms = std::move(rooms);
+    c.weekday = 3;
+    c.start = model::time_of_day{hour * 60};
+    c.duration_minutes = 60;
+    c.valid_from = m_calendar.year_start;
+    c.valid_until = m_calendar.year_end;
+    return c;
+}
+
 /**
  * With real shapes, a teacher shared with the other schools (the same person, names and STS id,
  * on the staff of each) who runs a Wednesday workshop for a group with the code of a class (the
@@ -298,16 +312,8 @@ void school_builder::shared_teacher_and_class_group() {
     }
     const auto subject = m_plan.subject_ids.back();
     m_plan.teacher_of[{g.id, subject}] = "P-PARTAGE";
-    auto workshop = make<model::course>("C-ATELIER");
-    workshop.subject = subject;
-    workshop.teachers = {"P-PARTAGE"};
+    auto workshop = wednesday_hour("C-ATELIER", subject, "P-PARTAGE", {"MUS1"}, 13);
     workshop.groups = {g.id};
-    workshop.rooms = {"MUS1"};
-    workshop.weekday = 3;
-    workshop.start = model::time_of_day{13 * 60};
-    workshop.duration_minutes = 60;
-    workshop.valid_from = m_calendar.year_start;
-    workshop.valid_until = m_calendar.year_end;
     emit(std::move(g));
     emit(std::move(workshop));
 }
@@ -327,16 +333,7 @@ void school_builder::real_shapes_extras() {
         p.weeks.assign(weeks.begin(), weeks.begin() + static_cast<std::ptrdiff_t>(std::min(count, weeks.size())));
         emit(std::move(p));
     }
-    auto meeting = make<model::course>("C-CONSEIL");
-    meeting.subject = m_plan.subject_ids.front();
-    meeting.teachers = {m_plan.staff_ids.front()};
-    meeting.rooms = {"S101", "S102"};
-    meeting.weekday = 3;
-    meeting.start = model::time_of_day{14 * 60};
-    meeting.duration_minutes = 60;
-    meeting.valid_from = m_calendar.year_start;
-    meeting.valid_until = m_calendar.year_end;
-    emit(std::move(meeting));
+    emit(wednesday_hour("C-CONSEIL", m_plan.subject_ids.front(), m_plan.staff_ids.front(), {"S101", "S102"}, 14));
 }
 
 void school_builder::add_course(const std::string& subject, const std::string& teacher, std::vector<std::string> classes,

@@ -22,6 +22,16 @@ inline fs::path source_dir() { return paths::source_dir(); }
 /** A format's folder of the conformance corpus, the one home of the fixtures that are inputs of a format. */
 inline fs::path corpus_dir(const std::string& format) { return source_dir() / "conformance" / "corpus" / format; }
 
+/** A pupil with an id, a school and names, for tests that build a dataset by hand. */
+inline interop::model::student pupil(std::string id, std::string school, std::string last_name, std::string first_name) {
+    interop::model::student s;
+    s.id = std::move(id);
+    s.school = std::move(school);
+    s.last_name = std::move(last_name);
+    s.first_name = std::move(first_name);
+    return s;
+}
+
 /** ../shared/samples, or $INTEROP_SAMPLES. */
 inline fs::path samples_dir() {
     if (const char* env = std::getenv("INTEROP_SAMPLES")) return env;

@@ -286,12 +286,7 @@ TEST_CASE("OneRoster 1.2 resources files are known: declared not read, with thei
 
 TEST_CASE("a dataset naming its school only by UAI (a SIECLE export) gets its org: nothing read back is left out") {
     model::dataset ds;
-    model::student s;
-    s.id = "E1";
-    s.school = "0130001F";
-    s.last_name = "Martin";
-    s.first_name = "Zoé";
-    ds.add(s);
+    ds.add(test::pupil("E1", "0130001F", "Martin", "Zoé"));
     model::school_class c;
     c.id = c.code = "6A";
     c.school = "0130001F";
