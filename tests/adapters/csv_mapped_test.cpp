@@ -162,11 +162,8 @@ TEST_CASE("through a folder's own mappings, what no mapping names is declared: k
     REQUIRE_FALSE(ds.all<model::attendance_event>().empty());
     auto& first = ds.all<model::attendance_event>().front();
     first.minutes = 55; // the school's layout has no column for it
-    model::student pupil;
-    pupil.id = "E1";
-    pupil.school = first.school;
-    pupil.last_name = "Martin";
-    ds.add(pupil); // nor any mapping for pupils
+    const auto unmapped = test::pupil("E1", first.school, "Martin", "Zoé");
+    ds.add(unmapped); // nor any mapping for pupils
     test::temp_dir dir("csv-mapped-unmapped");
     std::filesystem::create_directories(dir / "out");
     std::filesystem::copy(test::corpus_dir("csv-mapped") / "i_bad_rows/absences.mapping.json", dir / "out/absences.mapping.json");
@@ -179,6 +176,6 @@ TEST_CASE("through a folder's own mappings, what no mapping names is declared: k
     }
     std::map<std::string, std::vector<std::string>> declared;
     for (const auto& reason : losses.reasons()) declared[reason.code] = reason.records;
-    CHECK(declared["loss.csv-mapped.unmapped"] == std::vector<std::string>{io::record_name(pupil)});
+    CHECK(declared["loss.csv-mapped.unmapped"] == std::vector<std::string>{io::record_name(unmapped)});
     CHECK(declared["loss.field.minutes"] == std::vector<std::string>{io::record_name(first)});
 }
